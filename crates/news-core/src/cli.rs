@@ -1,0 +1,58 @@
+//! Options every news-tools binary accepts.
+//!
+//! Each binary flattens [`CommonArgs`] into its own clap parser, so `--help`
+//! shows the shared options next to the stage's own and they behave the same
+//! everywhere.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+/// What to do with a record that cannot be read (invalid JSON, not an object,
+/// invalid UTF-8, missing or non-string text).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum OnError {
+    /// Report the record and stop; every good record before it is written (exit 1).
+    #[default]
+    Fail,
+    /// Report the record and go on; exit 1 at the end.
+    Skip,
+}
+
+/// Input, error-handling and reporting options shared by all binaries.
+#[derive(Clone, Debug, Args)]
+pub struct CommonArgs {
+    /// Input files, read in order; `-` is stdin. With none, read stdin.
+    /// Gzip and zstd input (`.jsonl.gz`, `.jsonl.zst`) is decoded transparently.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Field holding the article text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+
+    /// Field holding the record id. Records without one get a stable id derived from their text.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+
+    /// Treat each FILE as one plain-text article (id = file stem, source = the path)
+    /// instead of JSON Lines.
+    #[arg(long)]
+    pub text_files: bool,
+
+    /// What to do with a bad record: stop (fail) or report it and go on (skip).
+    #[arg(long, value_enum, value_name = "POLICY", default_value_t = OnError::Fail)]
+    pub on_error: OnError,
+
+    /// Write every rejected input line to FILE, byte for byte, so nothing is lost.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+
+    /// Print no diagnostics or progress on stderr (the exit code still tells).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// At the end, print one JSON line of counts and seconds on stderr.
+    #[arg(long)]
+    pub stats: bool,
+}

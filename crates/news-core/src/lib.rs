@@ -1,0 +1,31 @@
+//! Shared core of the news-tools filters.
+//!
+//! Every binary in the toolkit is a JSON Lines filter with the same behaviour at
+//! its edges: the same options for input, error handling and statistics, the same
+//! error messages (`news-x: FILE:LINE: what is wrong`), the same exit codes, and
+//! the same promise that fields a stage does not own pass through untouched and in
+//! order. This crate holds exactly that shared edge, so a stage crate only has to
+//! say how one record becomes another.
+//!
+//! The pieces:
+//! - [`record`]: the [`Record`] type and the parsing of one input line into it;
+//! - [`input`]: opening files or stdin, with transparent gzip and zstd decoding;
+//! - [`output`]: the buffered JSON Lines writer that treats a closed pipe as success;
+//! - [`cli`]: the options every binary shares ([`CommonArgs`]);
+//! - [`driver`]: the read-process-write loop ([`run`]) and the [`Stage`] trait;
+//! - [`exit`]: the one exit-code table;
+//! - [`text`]: code-point offset helpers that several stages need.
+
+pub mod cli;
+pub mod driver;
+pub mod exit;
+pub mod input;
+pub mod output;
+pub mod record;
+pub mod text;
+
+pub use cli::{CommonArgs, OnError};
+pub use driver::{run, Stage, StageError};
+pub use exit::ExitStatus;
+pub use output::Sink;
+pub use record::{Origin, Record};

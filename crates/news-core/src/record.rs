@@ -1,0 +1,294 @@
+//! The record: one JSON object of the stream, edited in place.
+//!
+//! A record keeps every field it arrived with, in order (serde_json's
+//! `preserve_order`), so a stage that sets its own fields never disturbs the
+//! ones it does not own. Parsing checks the two fields every stage relies on:
+//! the text must be a string, and the id a string or number (a missing id is
+//! minted from the text, see [`IdMinter`]).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+
+/// Where a record came from, for error messages: input name and 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub input: Arc<str>,
+    pub line: u64,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.input, self.line)
+    }
+}
+
+/// Names of the fields that hold the text and the id (`--text-field`, `--id-field`).
+#[derive(Clone, Debug)]
+pub struct FieldNames {
+    pub text: Arc<str>,
+    pub id: Arc<str>,
+}
+
+impl Default for FieldNames {
+    fn default() -> Self {
+        FieldNames {
+            text: Arc::from("text"),
+            id: Arc::from("id"),
+        }
+    }
+}
+
+/// One record of the stream.
+#[derive(Clone, Debug)]
+pub struct Record {
+    fields: Map<String, Value>,
+    id: String,
+    names: FieldNames,
+    pub origin: Origin,
+}
+
+impl Record {
+    /// Builds a record from an object whose text field is known to be a string.
+    fn new(fields: Map<String, Value>, id: String, names: FieldNames, origin: Origin) -> Self {
+        Record {
+            fields,
+            id,
+            names,
+            origin,
+        }
+    }
+
+    /// The record's id as a string (a numeric id in its JSON spelling).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The article text.
+    pub fn text(&self) -> &str {
+        match self.fields.get(&*self.names.text) {
+            Some(Value::String(s)) => s,
+            _ => unreachable!("text field validated at parse time"),
+        }
+    }
+
+    /// Replaces the article text (the field keeps its position).
+    pub fn set_text(&mut self, text: String) {
+        self.fields
+            .insert(self.names.text.to_string(), Value::String(text));
+    }
+
+    /// A field's value.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.fields.get(key)
+    }
+
+    /// A field's value if it is a string.
+    pub fn get_str(&self, key: &str) -> Option<&str> {
+        self.fields.get(key).and_then(Value::as_str)
+    }
+
+    /// Sets a field the stage owns: replaced in place if present, appended otherwise.
+    pub fn set(&mut self, key: &str, value: Value) {
+        self.fields.insert(key.to_string(), value);
+    }
+
+    /// Removes a field, keeping the order of the others.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        self.fields.shift_remove(key)
+    }
+
+    /// All fields, in order.
+    pub fn fields(&self) -> &Map<String, Value> {
+        &self.fields
+    }
+
+    /// The field names in use.
+    pub fn names(&self) -> &FieldNames {
+        &self.names
+    }
+
+    /// Consumes the record, returning its fields.
+    pub fn into_fields(self) -> Map<String, Value> {
+        self.fields
+    }
+}
+
+/// Gives records without an id a stable one.
+///
+/// The id is `t` followed by 16 lowercase hex digits of the XXH3-64 hash (seed
+/// 0) of the record's text as it arrived. The same text gets the same id on
+/// every run and machine, independent of the record's position. A text seen
+/// again in the same run gets `-2`, `-3`, ... appended, so ids stay unique.
+#[derive(Default)]
+pub struct IdMinter {
+    seen: HashMap<u64, u32>,
+}
+
+impl IdMinter {
+    /// The id for a record with this text.
+    pub fn mint(&mut self, text: &str) -> String {
+        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+        let count = self.seen.entry(hash).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            format!("t{hash:016x}")
+        } else {
+            format!("t{hash:016x}-{count}")
+        }
+    }
+}
+
+/// What reading one input line gave.
+pub enum Parsed {
+    /// A good record.
+    Record(Record),
+    /// A blank line (skipped, not an error).
+    Blank,
+}
+
+/// Parses one line (without its line ending) into a record, or says what is wrong with it.
+pub fn parse_line(
+    line: &[u8],
+    names: &FieldNames,
+    origin: Origin,
+    minter: &mut IdMinter,
+) -> Result<Parsed, String> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Parsed::Blank);
+    }
+    let line = std::str::from_utf8(line)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to() + 1))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let Value::Object(fields) = value else {
+        return Err(format!(
+            "not a JSON object (found {})",
+            kind_of(&value)
+        ));
+    };
+    from_object(fields, names, origin, minter)
+        .map(Parsed::Record)
+}
+
+/// Validates an object as a record: text must be a string, id a string or number.
+pub fn from_object(
+    mut fields: Map<String, Value>,
+    names: &FieldNames,
+    origin: Origin,
+    minter: &mut IdMinter,
+) -> Result<Record, String> {
+    let text_key = &*names.text;
+    match fields.get(text_key) {
+        Some(Value::String(_)) => {}
+        Some(other) => {
+            return Err(format!(
+                "\"{text_key}\" is not a string (found {})",
+                kind_of(other)
+            ))
+        }
+        None => return Err(format!("\"{text_key}\" is missing")),
+    }
+    let id_key = &*names.id;
+    let id = match fields.get(id_key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        None | Some(Value::Null) => {
+            let text = fields[text_key].as_str().unwrap_or_default();
+            let id = minter.mint(text);
+            if fields.contains_key(id_key) {
+                fields.insert(id_key.to_string(), Value::String(id.clone()));
+            } else {
+                fields.shift_insert(0, id_key.to_string(), Value::String(id.clone()));
+            }
+            id
+        }
+        Some(other) => {
+            return Err(format!(
+                "\"{id_key}\" is not a string or number (found {})",
+                kind_of(other)
+            ))
+        }
+    };
+    Ok(Record::new(fields, id, names.clone(), origin))
+}
+
+/// A JSON value's kind, for error messages.
+pub fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Origin {
+        Origin {
+            input: Arc::from("t.jsonl"),
+            line: 1,
+        }
+    }
+
+    fn parse(line: &str) -> Result<Record, String> {
+        match parse_line(
+            line.as_bytes(),
+            &FieldNames::default(),
+            origin(),
+            &mut IdMinter::default(),
+        )? {
+            Parsed::Record(r) => Ok(r),
+            Parsed::Blank => Err("blank".into()),
+        }
+    }
+
+    #[test]
+    fn keeps_fields_in_order() {
+        let r = parse(r#"{"z":1,"id":"a","text":"x","b":[1,2]}"#).unwrap();
+        let keys: Vec<_> = r.fields().keys().cloned().collect();
+        assert_eq!(keys, ["z", "id", "text", "b"]);
+        assert_eq!(r.id(), "a");
+    }
+
+    #[test]
+    fn reports_each_kind_of_bad_record() {
+        assert_eq!(parse("[1]").unwrap_err(), "not a JSON object (found an array)");
+        assert_eq!(parse(r#"{"id":"a"}"#).unwrap_err(), "\"text\" is missing");
+        assert_eq!(
+            parse(r#"{"text":5}"#).unwrap_err(),
+            "\"text\" is not a string (found a number)"
+        );
+        assert!(parse("{nope").unwrap_err().starts_with("invalid JSON"));
+        let bad = parse_line(
+            b"{\"text\":\"\xff\"}",
+            &FieldNames::default(),
+            origin(),
+            &mut IdMinter::default(),
+        );
+        assert_eq!(bad.err().unwrap(), "invalid UTF-8 at byte 10");
+    }
+
+    #[test]
+    fn minted_ids_are_stable_and_unique() {
+        let mut minter = IdMinter::default();
+        let a = minter.mint("same text");
+        let b = minter.mint("same text");
+        assert_eq!(a.len(), 17);
+        assert_eq!(b, format!("{a}-2"));
+        assert_eq!(IdMinter::default().mint("same text"), a);
+        let r = parse(r#"{"text":"hello"}"#).unwrap();
+        assert_eq!(r.fields().keys().next().unwrap(), "id");
+    }
+
+    #[test]
+    fn numeric_ids_pass_through_as_written() {
+        let r = parse(r#"{"id":12345678901234567890123,"text":"x"}"#).unwrap();
+        assert_eq!(r.id(), "12345678901234567890123");
+    }
+}

@@ -1,0 +1,761 @@
+//! Page furniture removal at line level.
+//!
+//! A scraped article is a list of blocks (non-empty lines). Furniture is found
+//! three ways, from the most to the least certain:
+//!
+//! 1. **What a block says**: the prompts, notices and labels a page template
+//!    prints (share bars, comment prompts, cookie notices, copyright lines,
+//!    photo credits, embed markers, datelines, "Related" headers). These are
+//!    recognised by their wording and shape, never by a site's exact strings.
+//! 2. **Where a block is and what it repeats**: a short line contained in (or
+//!    made of the words of) a nearby paragraph is a caption or pull quote; a
+//!    line repeated later keeps its first occurrence; a list of headline-shaped
+//!    lines after a "Related" header is a link list; an author bio closes the page.
+//! 3. **The zones around the article**: before the first and after the last
+//!    body paragraph, short name-shaped lines (bylines, mastheads, roles) go
+//!    only when the zone holds other confirmed furniture.
+//!
+//! The policy is conservative: a real news sentence is full length, ends with
+//! sentence punctuation and says something no template says, so every rule
+//! leaves such blocks alone unless they are verbatim repeats.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+/// Why a block was removed. The names are what `normalize.removed[].reason`
+/// says and what `--keep` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// Breadcrumbs, "Home" trails, footer link rows.
+    Nav,
+    /// Share bars, share counts, "follow us" prompts.
+    Share,
+    /// Newsletter and alert sign-up prompts.
+    Subscribe,
+    /// "Related", "More from", "Read next" headers and their link lists.
+    Related,
+    /// Comment prompts and comment counts.
+    Comments,
+    /// Author bios at the end of the page.
+    Bio,
+    /// Bylines, datelines, timestamps, author roles, mastheads.
+    Byline,
+    /// Embed markers and media-player prompts.
+    Embed,
+    /// Photo credits, captions with credits, source and contribution lines.
+    Credit,
+    /// Advertisement labels.
+    Ad,
+    /// Copyright lines.
+    Copyright,
+    /// Cookie and terms-of-use notices.
+    Cookie,
+    /// Editorial and live-page notices ("This story has been updated").
+    Notice,
+    /// A line repeated elsewhere (pull quotes, captions, duplicated paragraphs).
+    Repeat,
+    /// The headline repeated at the top of the body.
+    Headline,
+    /// Lines of symbols only (`***`, `—`).
+    Separator,
+}
+
+impl Category {
+    /// Every category, for `--keep` and the docs.
+    pub const ALL: [Category; 16] = [
+        Category::Nav,
+        Category::Share,
+        Category::Subscribe,
+        Category::Related,
+        Category::Comments,
+        Category::Bio,
+        Category::Byline,
+        Category::Embed,
+        Category::Credit,
+        Category::Ad,
+        Category::Copyright,
+        Category::Cookie,
+        Category::Notice,
+        Category::Repeat,
+        Category::Headline,
+        Category::Separator,
+    ];
+
+    /// The category's name in JSON and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Nav => "nav",
+            Category::Share => "share",
+            Category::Subscribe => "subscribe",
+            Category::Related => "related",
+            Category::Comments => "comments",
+            Category::Bio => "bio",
+            Category::Byline => "byline",
+            Category::Embed => "embed",
+            Category::Credit => "credit",
+            Category::Ad => "ad",
+            Category::Copyright => "copyright",
+            Category::Cookie => "cookie",
+            Category::Notice => "notice",
+            Category::Repeat => "repeat",
+            Category::Headline => "headline",
+            Category::Separator => "separator",
+        }
+    }
+
+    /// Parses a category name.
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// One removed block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub text: String,
+    pub reason: Category,
+}
+
+/// What the boilerplate pass knows about the record beyond its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The record's title, if it has one.
+    pub title: Option<&'a str>,
+    /// The record's source (publisher) name, if it has one.
+    pub source: Option<&'a str>,
+    /// The text has no capital letters (case is no evidence).
+    pub lowercase: bool,
+}
+
+/// Blocks longer than this (in bytes) are never checked against the wording
+/// patterns: furniture is short, and skipping long paragraphs keeps the pass fast.
+const MAX_PATTERN_BYTES: usize = 480;
+
+/// A non-empty line of the text.
+struct Block<'a> {
+    text: &'a str,
+    /// A blank line came before it in the input.
+    blank_before: bool,
+    words: usize,
+    /// Lowercased words, letters and digits only.
+    norm: Vec<String>,
+    terminal: bool,
+}
+
+impl<'a> Block<'a> {
+    fn new(text: &'a str, blank_before: bool) -> Self {
+        let norm = words_of(text);
+        Block {
+            text,
+            blank_before,
+            words: text.split_whitespace().count(),
+            norm,
+            terminal: ends_sentence(text),
+        }
+    }
+
+    /// A full paragraph of article prose.
+    fn is_body(&self) -> bool {
+        (self.words >= 12 && self.terminal) || self.words >= 40
+    }
+
+    /// Shaped like a headline: short, no final period.
+    fn is_headline_like(&self) -> bool {
+        (2..=25).contains(&self.words) && !self.text.ends_with(['.', ',', ';', ':'])
+    }
+}
+
+/// Lowercased alphanumeric words of a text.
+pub fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*']);
+    trimmed.ends_with(['.', '!', '?', '…'])
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const WEEKDAY: &str = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?";
+const TIME: &str = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?";
+
+/// Wording patterns, matched case-insensitively against a whole short block.
+fn pattern_table() -> Vec<(Category, String)> {
+    let date = format!(
+        r"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    );
+    let strict_time = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?|\d{1,2}\s*[ap]\.m\.(?:\s*[a-z]{2,4})?";
+    let networks = r"(?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky|youtube|whatsapp|telegram|pinterest|reddit|mastodon)";
+    use Category::*;
+    let rows: Vec<(Category, String)> = vec![
+        // Navigation.
+        (Nav, r"^(?:skip to (?:main )?content|skip navigation|main menu|menu|search|sign in|log in|sections)$".into()),
+        (Nav, r"^(?:privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|cookie (?:policy|settings)|advertise(?: with us)?|careers|sitemap|accessibility)(?:\s*[|·•/]\s*(?:privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|cookie (?:policy|settings)|advertise(?: with us)?|careers|sitemap|accessibility))+$".into()),
+        // Share bars and counts.
+        (Share, r"^share (?:this|the) (?:article|story|post|page|video|gallery)\b".into()),
+        (Share, r"^(?:share|tweet|email|e-mail|print|like|pin|save)(?: this)?(?: (?:story|article|page|post))?(?: (?:on|via|with) \w+)?\s*:?$".into()),
+        (Share, r"^like loading".into()),
+        (Share, r"^[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|reactions?|likes?|reads?)$".into()),
+        (Share, r"^(?:click|tap) (?:here )?to (?:share|email|print|tweet|copy)\b".into()),
+        (Share, r"^email this (?:story|article|page)".into()),
+        (Share, format!(r"^(?:follow|like|join) us (?:on|at) {networks}\b")),
+        (Share, format!(r"^[^.!?]{{0,30}}\bfollow (?:us|him|her|them|me) (?:on|at) {networks}\b[^.!?]{{0,60}}[.!]?$")),
+        // Comments.
+        (Comments, r"^(?:\d+\s+|no\s+)?comments?\s*:?$".into()),
+        (Comments, r"^(?:leave|post|add|write|view|show|hide|load|read|see) (?:a |your |the |all |\d+ )?(?:reply|replies|comment|comments|response)\b".into()),
+        (Comments, r"\bcomments? (?:are|is|have been) (?:closed|moderated|disabled|turned off)".into()),
+        (Comments, r"^(?:join|start) the (?:conversation|discussion|debate)".into()),
+        (Comments, r"^to (?:comment|post a comment|reply|leave a comment)\b".into()),
+        (Comments, r"\bbe the first to comment\b".into()),
+        (Comments, r"\byour email address will not be published\b".into()),
+        (Comments, r"\brequired fields are marked\b".into()),
+        (Comments, r"^(?:cancel reply|reply|report abuse|report comment)$".into()),
+        // Related headers (the link list after them is taken structurally).
+        (Related, r"^(?:related(?: (?:stories|articles|coverage|content|links|posts|news|reading|topics|videos?|items))?|more (?:from|on|in|about|stories|news|headlines|coverage|videos?)\b[^.!?]{0,50}|read (?:more|next|also)|recommended(?: (?:for you|stories|articles|reading|videos?))?|you (?:might|may) (?:also )?(?:like|enjoy|be interested in)|most (?:read|popular|viewed|shared|watched|commented)|top (?:stories|news|headlines)(?: [^.!?]{0,20})?|trending(?: now| stories| news| topics)?|in other news|(?:also|further) (?:read|reading|see)|see also|editor'?s? picks|popular (?:stories|now|articles|posts)|latest (?:news|stories|headlines|videos?)|what to read next|more stories|more headlines|suggested (?:reading|stories|articles)|don'?t miss|other stories|around the web|from around the web|more on this(?: story| topic)?|related topics|here are the stories you need to know\.?|a quick look at the other stories making headlines\.?|catch up on the day'?s biggest stories[^.!?]*\.?)\s*[:»›→…\.-]*\s*$".into()),
+        (Related, r"^(?:related|read more|see also|also read|read also|more|watch|listen|recommended)\s*:\s*\S.{0,160}$".into()),
+        // Advertisement labels.
+        (Ad, r"^[-–—*•|\s]*(?:advertisement|advertising|ad|ads|sponsored(?: content| links?| stories| post)?|promoted(?: content| stories)?|paid (?:content|post|partner content)|partner content|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|skip ad|ad feedback)[-–—*•|\s]*$".into()),
+        // Copyright.
+        (Copyright, r"^(?:all content\s+|text\s+|content\s+)?(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))".into()),
+        (Copyright, r"\ball rights reserved\b".into()),
+        (Copyright, r"\bmay not be (?:published|reproduced|broadcast|redistributed|rewritten)".into()),
+        // Cookie and terms notices.
+        (Cookie, r"\bcookies?\b.{0,160}\b(?:experience|consent|accept|agree|privacy|continu|browsing|use of|policy)".into()),
+        (Cookie, r"^(?:by (?:using|continuing to (?:use|browse)|clicking|visiting)\b).{0,120}\b(?:agree|accept|consent)".into()),
+        (Cookie, r"\byou agree to (?:our|the) (?:\w+ ){0,2}(?:privacy policy|terms|cookie)".into()),
+        // Embeds and media prompts.
+        (Embed, r"^\[[a-z_][^\]]{0,200}\]$".into()),
+        (Embed, r"^\{\{[^}]{0,200}\}\}$".into()),
+        (Embed, r"^(?:embedded content|embed|loading(?:\.\.\.|…)?|pic\.twitter\.com/\S+|https?://\S+|www\.\S+)$".into()),
+        (Embed, r"^media playback is (?:unsupported|not supported)".into()),
+        (Embed, r"^(?:play|watch|replay) (?:the )?video\b[^.]{0,40}$".into()),
+        (Embed, r"^(?:video|watch|listen|audio|gallery|photos?)\s*:\s*(?:click|tap|press)\b".into()),
+        (Embed, r"^(?:click|tap) (?:here )?(?:to )?(?:read|watch|play|see|view|listen|continue|enlarge|expand)\b.{0,60}$".into()),
+        (Embed, r"^(?:watch|see) the (?:video|clip|footage) (?:above|below)\.?$".into()),
+        (Embed, r"^continue reading(?: the main story| the story| below)?\s*[→»>.…]*$".into()),
+        (Embed, r"^(?:image|video|audio|graphic|chart|map) (?:\d+ )?of \d+$".into()),
+        // Credits and sources.
+        (Credit, r"^(?:main |top |file |lead )?(?:photo|image|picture|video|graphic|illustration|photograph|pictured|pic)s?(?:\s+(?:credit|courtesy|by|source))?\s*[:|]".into()),
+        (Credit, r"^image (?:copyright|caption|source)\b".into()),
+        (Credit, r"^(?:photo|image|picture|pic)s?\s+(?:by|courtesy(?: of)?)\s".into()),
+        (Credit, r"/\s*(?:getty(?: images)?|afp|ap|reuters|epa|rex|shutterstock|pa(?: wire)?|xinhua|anadolu|ap photo|bloomberg|efe|ansa|dpa|sipa|zuma|alamy|handout)\)?\s*$".into()),
+        (Credit, r"\((?:photo|image|picture|pic|credit|file photo|photograph)s?\b\s*:?[^()]{1,80}\)\s*$".into()),
+        (Credit, r"^(?:source|sources|via)\s*:\s*[^.!?]{1,60}\.?$".into()),
+        (Credit, r"^(?:from|with|by|courtesy of)\s+(?:afp|ap|reuters|the associated press|associated press|wire services|wire reports|staff and wire reports|agencies|news agencies|agence france-presse)\.?$".into()),
+        (Credit, r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$".into()),
+        (Credit, r"^(?:additional )?(?:reporting|writing|editing|compiled|produced)(?: by)?\b[^.]{0,100}(?:;\s*(?:editing|writing|additional reporting) by[^.]{0,80})*\.?$".into()),
+        // Datelines and timestamps.
+        (Byline, format!(r"^(?:published|posted|updated|last updated|first published|last modified|modified|created|uploaded)(?: on| at)?\s*:?\s*(?:{WEEKDAY},?\s+)?(?:{date}|{MONTH}\s+\d{{1,2}}|{TIME}|\d+ (?:minutes?|hours?|days?) ago)[^!?]{{0,40}}$")),
+        (Byline, format!(r"^(?:{WEEKDAY},?\s+)?{date}(?:,?\s*(?:at\s+|-\s*|\|\s*)?(?:{strict_time}))?(?:\s*(?:\||-)\s*(?:updated\s+)?(?:{strict_time}))?$")),
+        (Byline, format!(r"^(?:updated\s+(?:at\s+)?)?(?:{strict_time})(?:\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?{date})?$")),
+        (Byline, r"^\d+ (?:minutes?|hours?|days?|weeks?) ago$".into()),
+        // Editorial and live-page notices.
+        (Notice, r"^this (?:story|article|post|report|page) (?:has been|was|is being|will be) (?:updated|corrected)\b[^.]{0,60}\.?$".into()),
+        (Notice, r"\brefresh (?:this|the) page\b".into()),
+        (Notice, r"\ball times (?:are )?(?:local|[a-z]{2,4}|eastern|pacific)\.?$".into()),
+        (Notice, r"^good (?:morning|afternoon|evening)[.!,]? here'?s what'?s (?:happening|new)".into()),
+        (Notice, r"^follow (?:along|live|our live)\b.{0,80}$".into()),
+        (Notice, r"^(?:our )?live (?:coverage|updates|blog) (?:continues|has ended|is over)".into()),
+    ];
+    rows
+}
+
+static PATTERNS: LazyLock<(RegexSet, Vec<Category>)> = LazyLock::new(|| {
+    let table = pattern_table();
+    let set = RegexSet::new(table.iter().map(|(_, p)| format!("(?i){p}"))).expect("patterns compile");
+    (set, table.into_iter().map(|(c, _)| c).collect())
+});
+
+/// Zone-only patterns: only before the first or after the last body paragraph.
+static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\w.'&-]+\s+){0,4}(?:(?:senior|staff|contributing|chief|political|foreign|news|managing|associate|deputy|digital|special|executive|national|investigative|sports|business|local|freelance|guest|online|web)\s+)*(?:writer|reporter|editor|correspondent|columnist|contributor|desk|producer|journalist|team|staff|photographer|bureau|newsroom)s?$").unwrap()
+});
+static HANDLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:@\w{2,}|[\w.+-]+@[\w-]+\.[\w.]+)(?:\s*[|·•,]\s*(?:@\w{2,}|[\w.+-]+@[\w-]+\.[\w.]+))*$").unwrap()
+});
+
+/// Words of share bars: a short block made of little else is a share bar.
+const SHARE_WORDS: &[&str] = &[
+    "share", "shares", "sharing", "tweet", "email", "mail", "print", "facebook", "twitter", "linkedin",
+    "whatsapp", "pinterest", "reddit", "telegram", "messenger", "sms", "flipboard", "tumblr",
+    "blogthis", "pin", "copy", "link", "save", "like", "this", "article", "story", "on", "via", "to",
+    "opens", "in", "new", "window", "the", "a", "x", "threads", "bluesky", "more", "comment",
+    "comments", "google", "bookmark", "send", "embed",
+];
+
+/// Sign-up cues and the second-person words that make them prompts.
+const SUBSCRIBE_CUES: &[&str] = &[
+    "newsletter", "newsletters", "inbox", "subscribe", "subscribers", "subscription",
+    "notifications", "alerts", "briefing", "digest",
+];
+
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+    "is", "was", "were", "are", "be", "been", "it", "its", "that", "this", "these", "those", "he",
+    "she", "they", "his", "her", "their", "them", "him", "we", "our", "you", "your", "i", "s", "t",
+    "said", "says", "not", "but", "had", "has", "have", "will", "would", "who", "which", "after",
+    "before", "than", "then", "there", "also", "into", "about", "up", "out", "over",
+];
+
+static BIO_CUES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"\b(?:writes|writing|wrote|reports|reporting|covers|covering) (?:\w+ ){0,2}(?:about|on|for)\b",
+        r"\bis (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|writer|journalist|correspondent|editor|columnist|contributor|freelancer|blogger|author|producer|intern|photographer)\b",
+        r"\bfollow (?:him|her|them|me) (?:on|at)\b",
+        r"(?:^|\s)@\w{2,}",
+        r"\b(?:likes|loves|enjoys) (?:\w+ ){0,2}(?:politics|writing|history|sports|travel|reading|music|football|movies|technology|hiking|cooking)\b",
+        r"\bhobb(?:y|ies)\b",
+        r"\b(?:his|her|their) (?:articles|stories|writing|reporting|columns)\b",
+        r"\b(?:contact|reach|email) (?:him|her|them|the (?:author|writer|reporter))\b",
+        r"\b(?:joined|has been with|has worked at) (?:the|our) (?:[\w-]+ ){0,3}(?:in \d{4}|since \d{4})",
+    ]
+    .iter()
+    .map(|p| Regex::new(&format!("(?i){p}")).unwrap())
+    .collect()
+});
+
+/// Removes furniture; returns the kept text and the removals in text order.
+pub fn remove_boilerplate(
+    text: &str,
+    ctx: &Context,
+    enabled: &dyn Fn(Category) -> bool,
+) -> (String, Vec<Removal>) {
+    let mut blocks = Vec::new();
+    let mut blank = false;
+    for line in text.split('\n') {
+        let line = line.trim();
+        if line.is_empty() {
+            blank = true;
+        } else {
+            blocks.push(Block::new(line, blank));
+            blank = false;
+        }
+    }
+    let mut verdict: Vec<Option<Category>> = vec![None; blocks.len()];
+    let mut decide = |verdict: &mut Vec<Option<Category>>, i: usize, cat: Category| {
+        if verdict[i].is_none() && enabled(cat) {
+            verdict[i] = Some(cat);
+            true
+        } else {
+            false
+        }
+    };
+
+    // 1. What each block says.
+    for (i, block) in blocks.iter().enumerate() {
+        if let Some(cat) = classify(block, ctx) {
+            decide(&mut verdict, i, cat);
+        }
+    }
+    // The headline repeated in the body.
+    if let Some(title) = ctx.title {
+        let title_norm = words_of(title);
+        if !title_norm.is_empty() {
+            for (i, block) in blocks.iter().enumerate() {
+                if block.norm == title_norm && !block.is_body() {
+                    decide(&mut verdict, i, Category::Headline);
+                }
+            }
+        }
+    }
+
+    // 2. Link lists after a "Related" header: headline-shaped lines.
+    for i in 0..blocks.len() {
+        if verdict[i] == Some(Category::Related) && is_list_header(blocks[i].text) {
+            let mut j = i + 1;
+            while j < blocks.len() && j <= i + 12 {
+                let b = &blocks[j];
+                if verdict[j].is_some() {
+                    j += 1;
+                    continue;
+                }
+                if !b.is_headline_like() || b.terminal && b.text.ends_with('.') {
+                    break;
+                }
+                decide(&mut verdict, j, Category::Related);
+                j += 1;
+            }
+        }
+    }
+
+    // Repeats: exact, contained, and captions made of a neighbour's words.
+    find_repeats(&blocks, &mut verdict, &mut decide);
+
+    // Author bio closing the page.
+    find_bio(&blocks, &mut verdict, &mut decide);
+
+    // 3. Zones before the first and after the last body paragraph.
+    clean_zones(&blocks, &mut verdict, ctx, &mut decide);
+
+    // Reassemble, keeping paragraph breaks.
+    let mut out = String::with_capacity(text.len());
+    let mut removed = Vec::new();
+    let mut blank_pending = false;
+    for (block, verdict) in blocks.iter().zip(&verdict) {
+        blank_pending |= block.blank_before;
+        match verdict {
+            Some(reason) => {
+                removed.push(Removal {
+                    text: block.text.to_string(),
+                    reason: *reason,
+                });
+            }
+            None => {
+                if !out.is_empty() {
+                    out.push_str(if blank_pending { "\n\n" } else { "\n" });
+                }
+                out.push_str(block.text);
+                blank_pending = false;
+            }
+        }
+    }
+    (out, removed)
+}
+
+/// Pattern verdict for one block, from its wording alone.
+fn classify(block: &Block, ctx: &Context) -> Option<Category> {
+    let text = block.text;
+    if !text.chars().any(char::is_alphanumeric) {
+        return Some(Category::Separator);
+    }
+    if text.len() > MAX_PATTERN_BYTES {
+        return None;
+    }
+    let (set, cats) = &*PATTERNS;
+    if let Some(i) = set.matches(text).iter().next() {
+        return Some(cats[i]);
+    }
+    if is_nav_trail(block, ctx) {
+        return Some(Category::Nav);
+    }
+    if is_share_bar(block) {
+        return Some(Category::Share);
+    }
+    if is_subscribe_prompt(block) {
+        return Some(Category::Subscribe);
+    }
+    if is_byline(block, ctx) {
+        return Some(Category::Byline);
+    }
+    None
+}
+
+/// "Related" headers that introduce a list (not "Related: <one title>").
+fn is_list_header(text: &str) -> bool {
+    !text.contains(": ") || text.trim_end().ends_with(':')
+}
+
+/// Breadcrumbs: "Home › News › World", "News | Courts", "Home Sports".
+fn is_nav_trail(block: &Block, ctx: &Context) -> bool {
+    let text = block.text;
+    if block.words > 25 || ends_sentence(text) && !text.ends_with('…') {
+        return false;
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let is_sep = |t: &str| matches!(t, "›" | "»" | ">" | "|" | "/" | "·" | "•" | "→" | "::" | "<");
+    if let Some(first_sep) = tokens.iter().position(|t| is_sep(t)) {
+        let last_is_sep = tokens.last().is_some_and(|t| is_sep(t));
+        if (1..=4).contains(&first_sep) && first_sep + 1 < tokens.len() && !last_is_sep {
+            return true;
+        }
+    }
+    // "Home" followed by a section name in title case.
+    if !ctx.lowercase && tokens.len() >= 2 && tokens[0].eq_ignore_ascii_case("home") {
+        return tokens[1].chars().next().is_some_and(char::is_uppercase);
+    }
+    false
+}
+
+/// A short block made almost entirely of share-bar words (also when run
+/// together, as in "ShareTweetEmail").
+fn is_share_bar(block: &Block) -> bool {
+    if block.words > 20 || block.norm.is_empty() {
+        return false;
+    }
+    let mut total = 0usize;
+    let mut covered = 0usize;
+    let mut has_action = false;
+    for word in &block.norm {
+        total += word.len();
+        if SHARE_WORDS.contains(&word.as_str()) {
+            covered += word.len();
+            has_action |= !matches!(
+                word.as_str(),
+                "this" | "article" | "story" | "on" | "via" | "to" | "in" | "the" | "a" | "new" | "more" | "like"
+            );
+        } else {
+            // Run-together labels: strip known words from the front repeatedly.
+            let mut rest = word.as_str();
+            let mut progressed = true;
+            while progressed && !rest.is_empty() {
+                progressed = false;
+                for w in SHARE_WORDS.iter().filter(|w| w.len() > 2) {
+                    if let Some(r) = rest.strip_prefix(w) {
+                        covered += w.len();
+                        rest = r;
+                        progressed = true;
+                        has_action = true;
+                    }
+                }
+            }
+        }
+    }
+    has_action && covered * 10 >= total * 9
+}
+
+/// "Sign up for our newsletter", "Get the ... delivered to your inbox".
+fn is_subscribe_prompt(block: &Block) -> bool {
+    if block.words > 40 || block.text.contains(['"', '“', '”']) {
+        return false;
+    }
+    let cue = block.norm.iter().any(|w| SUBSCRIBE_CUES.contains(&w.as_str()))
+        || block.text.to_lowercase().contains("sign up");
+    let addressed = block
+        .norm
+        .iter()
+        .any(|w| matches!(w.as_str(), "you" | "your" | "our" | "us" | "here" | "now" | "free"));
+    cue && addressed
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
+fn is_byline(block: &Block, ctx: &Context) -> bool {
+    let mut words = block.text.split_whitespace();
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        return false;
+    }
+    if block.words < 2 || block.words > 12 || block.text.ends_with(['.', '!', '?']) && !block.text.ends_with(" Jr.") {
+        return false;
+    }
+    if ctx.lowercase {
+        return block.words <= 5;
+    }
+    let rest: Vec<&str> = words.collect();
+    let capitalized = rest
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    capitalized * 2 >= rest.len() + 1
+}
+
+type Decide<'d> = dyn FnMut(&mut Vec<Option<Category>>, usize, Category) -> bool + 'd;
+
+/// Exact repeats keep their first occurrence; a block contained in a longer
+/// one, or made of a nearby longer block's content words, goes.
+fn find_repeats(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut Decide) {
+    // Exact repeats.
+    let mut first: HashMap<&[String], usize> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if b.norm.len() < 3 || verdict[i].is_some() {
+            continue;
+        }
+        if first.contains_key(b.norm.as_slice()) {
+            decide(verdict, i, Category::Repeat);
+        } else {
+            first.insert(&b.norm, i);
+        }
+    }
+    // Containment in a longer kept block, on word boundaries.
+    let mut doc = String::new();
+    let mut starts = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        starts.push(doc.len());
+        doc.push(' ');
+        for w in &b.norm {
+            doc.push_str(w);
+            doc.push(' ');
+        }
+        doc.push('\n');
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if verdict[i].is_some() || !(6..=80).contains(&b.norm.len()) {
+            continue;
+        }
+        let needle = &doc[starts[i]..starts.get(i + 1).map_or(doc.len(), |&s| s) - 1];
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let contained = finder.find_iter(doc.as_bytes()).any(|pos| {
+            let j = starts.partition_point(|&s| s <= pos) - 1;
+            j != i && verdict[j].is_none() && blocks[j].norm.len() > b.norm.len()
+        });
+        if contained {
+            decide(verdict, i, Category::Repeat);
+        }
+    }
+    // Captions and pull quotes: content words drawn from a nearby longer block.
+    let content = |b: &Block| -> Vec<String> {
+        b.norm
+            .iter()
+            .filter(|w| !STOPWORDS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if verdict[i].is_some() || b.words > 45 || b.words < 6 {
+            continue;
+        }
+        let mine = content(b);
+        if mine.len() < 5 {
+            continue;
+        }
+        let lo = i.saturating_sub(3);
+        let hi = (i + 3).min(blocks.len() - 1);
+        let echoed = (lo..=hi).any(|j| {
+            if j == i || verdict[j].is_some() || blocks[j].words <= b.words {
+                return false;
+            }
+            let theirs: HashSet<String> = content(&blocks[j]).into_iter().collect();
+            let shared = mine.iter().filter(|w| theirs.contains(*w)).count();
+            shared * 10 >= mine.len() * 8
+        });
+        if echoed {
+            decide(verdict, i, Category::Repeat);
+        }
+    }
+}
+
+/// An author bio among the last kept blocks.
+fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut Decide) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| verdict[i].is_none()).collect();
+    let Some(&last) = kept.last() else { return };
+    for &i in kept.iter().rev().take(3) {
+        let b = &blocks[i];
+        if b.words > 120 {
+            continue;
+        }
+        let cues = BIO_CUES.iter().filter(|re| re.is_match(b.text)).count();
+        let starts_with_name = b
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !STOPWORDS.contains(&w.to_lowercase().as_str()));
+        if cues >= 2 || (cues == 1 && i == last && b.words <= 50 && starts_with_name) {
+            decide(verdict, i, Category::Bio);
+        }
+    }
+}
+
+/// Short name-shaped lines in the zones around the article body.
+fn clean_zones(
+    blocks: &[Block],
+    verdict: &mut Vec<Option<Category>>,
+    ctx: &Context,
+    decide: &mut Decide,
+) {
+    let Some(first_body) = blocks.iter().position(Block::is_body) else {
+        return;
+    };
+    let last_body = blocks.iter().rposition(Block::is_body).unwrap_or(first_body);
+    let source_words = ctx.source.map(words_of).unwrap_or_default();
+    // Before the first body paragraph, the first kept block may be the headline.
+    let headline = (0..first_body).find(|&i| verdict[i].is_none());
+    let zones = [(0..first_body, true), (last_body + 1..blocks.len(), false)];
+    for (zone, is_head) in zones {
+        let furnished = zone.clone().any(|i| verdict[i].is_some());
+        for i in zone {
+            if verdict[i].is_some() || (is_head && Some(i) == headline && ctx.title.is_none()) {
+                continue;
+            }
+            let b = &blocks[i];
+            let masthead = !b.norm.is_empty()
+                && b.norm.len() <= 6
+                && b.norm.iter().all(|w| source_words.contains(w));
+            if masthead || ROLE_LINE.is_match(b.text) || HANDLE_LINE.is_match(b.text) {
+                decide(verdict, i, Category::Byline);
+            } else if furnished && is_name_shaped(b, ctx) {
+                decide(verdict, i, Category::Byline);
+            }
+        }
+    }
+}
+
+/// A short line of capitalized words without sentence punctuation.
+fn is_name_shaped(b: &Block, ctx: &Context) -> bool {
+    if b.words == 0 || b.words > 5 || b.text.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    if ctx.lowercase {
+        return b.words <= 3;
+    }
+    b.text
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || STOPWORDS.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str, title: Option<&str>, source: Option<&str>) -> (String, Vec<(String, &'static str)>) {
+        let ctx = Context {
+            title,
+            source,
+            lowercase: false,
+        };
+        let (out, removed) = remove_boilerplate(text, &ctx, &|_| true);
+        (out, removed.into_iter().map(|r| (r.text, r.reason.name())).collect())
+    }
+
+    const BODY1: &str = "The harbour authority in Port Elling said on Monday that the new ferry terminal would open in March, two years later than planned.";
+    const BODY2: &str = "Officials blamed the delay on a shortage of steel and on a legal dispute with the original builder, which went bankrupt last spring.";
+
+    #[test]
+    fn removes_template_lines_around_the_article() {
+        let text = format!(
+            "Home › News › Local\n\nBy Mara Quell\n\nPublished March 3, 2031 9:14 AM ET\n\n{BODY1}\n\nAdvertisement\n\n{BODY2}\n\nShare on Facebook Share on Twitter Share via Email\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n\n© 2031 The Elling Courier. All rights reserved."
+        );
+        let (out, removed) = clean(&text, None, Some("The Elling Courier"));
+        assert_eq!(out, format!("{BODY1}\n\n{BODY2}"));
+        let reasons: Vec<_> = removed.iter().map(|r| r.1).collect();
+        assert_eq!(reasons, ["nav", "byline", "byline", "ad", "share", "comments", "comments", "copyright"]);
+    }
+
+    #[test]
+    fn keeps_every_sentence_of_a_plain_article() {
+        let text = format!("Ferry terminal delayed again\n\n{BODY1}\n\n{BODY2}\n\nShare prices of the builder fell.\n\nThe mayor said: \"We will follow this closely.\"");
+        let (out, removed) = clean(&text, None, None);
+        assert_eq!(out, text);
+        assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn related_list_and_bio_go() {
+        let text = format!(
+            "{BODY1}\n\n{BODY2}\n\nMara Quell writes about transport for the Courier. Follow her on Twitter @mquell.\n\nRelated\n\nBridge tolls to rise in April\n\nNew bus lanes open downtown"
+        );
+        let (out, removed) = clean(&text, None, None);
+        assert_eq!(out, format!("{BODY1}\n\n{BODY2}"));
+        assert_eq!(removed.iter().filter(|r| r.1 == "related").count(), 3);
+        assert_eq!(removed[0].1, "bio");
+    }
+
+    #[test]
+    fn captions_and_repeats_keep_the_article_copy() {
+        let caption = "The harbour authority in Port Elling said the new ferry terminal would open in March";
+        let text = format!("{BODY1}\n{caption} (Photo: K. Adu/Reuters)\n{BODY2}\n{caption}\n{BODY2}");
+        let (out, removed) = clean(&text, None, None);
+        assert_eq!(out, format!("{BODY1}\n{BODY2}"));
+        assert!(removed.iter().all(|r| r.1 == "repeat" || r.1 == "credit"), "{removed:?}");
+    }
+
+    #[test]
+    fn headline_repeated_in_body_goes_when_title_is_known() {
+        let text = format!("Ferry terminal delayed again\n\n{BODY1}");
+        let (out, removed) = clean(&text, Some("Ferry Terminal Delayed Again"), None);
+        assert_eq!(out, BODY1);
+        assert_eq!(removed[0].1, "headline");
+    }
+
+    #[test]
+    fn every_category_has_a_unique_name() {
+        let names: HashSet<_> = Category::ALL.iter().map(|c| c.name()).collect();
+        assert_eq!(names.len(), Category::ALL.len());
+        for c in Category::ALL {
+            assert_eq!(Category::from_name(c.name()), Some(c));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Unicode and whitespace clean-up.
+//!
+//! After this step the text is in NFC (or NFKC), has no control or invisible
+//! format characters, uses `\n` line ends, a plain space for every kind of
+//! space, single spaces inside lines, no spaces at line ends or starts, and at
+//! most one blank line in a row.
+
+use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// Counts of what [`clean_chars`] changed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CharFixes {
+    /// Control and invisible format characters removed.
+    pub invisible: usize,
+    /// Non-breaking and other special spaces made plain.
+    pub spaces: usize,
+}
+
+/// Unicode normalization form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Form {
+    #[default]
+    Nfc,
+    Nfkc,
+}
+
+fn normalize_form(text: &str, form: Form) -> String {
+    match form {
+        Form::Nfc => {
+            if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+                text.to_string()
+            } else {
+                text.nfc().collect()
+            }
+        }
+        Form::Nfkc => {
+            if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+                text.to_string()
+            } else {
+                text.nfkc().collect()
+            }
+        }
+    }
+}
+
+/// What a character becomes in clean text.
+enum Class {
+    Keep,
+    Space,
+    Newline,
+    Drop,
+}
+
+fn classify(c: char) -> Class {
+    match c {
+        ' ' => Class::Keep,
+        '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
+        '\t' => Class::Space,
+        // Invisible format characters: soft hyphen, zero-width space, word
+        // joiner, BOM, directional marks and embeddings. ZWJ and ZWNJ are
+        // kept: they change how emoji and Persian or Indic words render.
+        '\u{AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{180E}' => Class::Drop,
+        c if c.is_control() => Class::Drop,
+        // Every other Unicode space separator (Zs).
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Class::Space
+        }
+        _ => Class::Keep,
+    }
+}
+
+/// Cleans characters and whitespace; see the module docs for the promise.
+pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
+    let mut fixes = CharFixes::default();
+    // Line ends first, so "\r\n" is one break and "\r" alone is one too.
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
+    let normalized = normalize_form(text, form);
+    let mut out = String::with_capacity(normalized.len());
+    let mut pending_space = false;
+    let mut newlines = 0usize; // newlines seen since the last kept character
+    for c in normalized.chars() {
+        let class = if c.is_ascii() && c != '\t' && c != '\n' && !c.is_ascii_control() {
+            Class::Keep
+        } else {
+            classify(c)
+        };
+        match class {
+            Class::Keep if c == ' ' => pending_space = true,
+            Class::Keep => {
+                if !out.is_empty() {
+                    if newlines > 0 {
+                        out.push_str(if newlines > 1 { "\n\n" } else { "\n" });
+                    } else if pending_space {
+                        out.push(' ');
+                    }
+                }
+                newlines = 0;
+                pending_space = false;
+                out.push(c);
+            }
+            Class::Space => {
+                if c != '\t' {
+                    fixes.spaces += 1;
+                }
+                pending_space = true;
+            }
+            Class::Newline => {
+                newlines += 1;
+                pending_space = false;
+            }
+            Class::Drop => fixes.invisible += 1,
+        }
+    }
+    (out, fixes)
+}
+
+/// Folds typographic punctuation to ASCII (`--ascii-punct`).
+pub fn fold_ascii_punct(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
+            '“' | '”' | '„' | '‟' | '″' => out.push('"'),
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
+            '…' => out.push_str("..."),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        clean_chars(s, Form::Nfc).0
+    }
+
+    #[test]
+    fn whitespace_is_made_regular() {
+        assert_eq!(clean("  a\u{A0}\u{A0}b \t c  \r\n\r\n\r\n\n d\r e  "), "a b c\n\nd\ne");
+        assert_eq!(clean("\n\n  \n"), "");
+        assert_eq!(clean("x \n y"), "x\ny");
+    }
+
+    #[test]
+    fn invisible_characters_go_but_joiners_stay() {
+        assert_eq!(clean("soft\u{AD}ware zero\u{200B}width \u{FEFF}bom\u{7}"), "software zerowidth bom");
+        assert_eq!(clean("👨\u{200D}👩 می\u{200C}خواهم"), "👨\u{200D}👩 می\u{200C}خواهم");
+    }
+
+    #[test]
+    fn normalizes_to_nfc_or_nfkc() {
+        assert_eq!(clean("e\u{301}"), "é");
+        assert_eq!(clean("ﬁ"), "ﬁ");
+        assert_eq!(clean_chars("ﬁ ²", Form::Nfkc).0, "fi 2");
+    }
+
+    #[test]
+    fn folds_punctuation_on_request() {
+        assert_eq!(fold_ascii_punct("“It’s—fine…”"), "\"It's-fine...\"");
+    }
+}

@@ -1,0 +1,290 @@
+//! news-normalize: turns scraped article text into clean text later stages can
+//! trust, and says what it did.
+//!
+//! [`normalize`] is a pure function from a text (plus the record's title and
+//! source) to the cleaned text, an optional detected title and a [`Report`].
+//! [`NormalizeStage`] applies it to records for the `news-normalize` binary.
+//!
+//! The steps, in order:
+//! 1. web residue ([`web`]): HTML entities, stray tags, mojibake;
+//! 2. characters ([`chars`]): NFC/NFKC, invisible characters, spaces, line structure;
+//! 3. optional ASCII punctuation folding;
+//! 4. Penn Treebank detokenization when the text is a tokenized dump ([`detok`]);
+//! 5. page furniture removal ([`boilerplate`]) and headline detection.
+//!
+//! The whole is idempotent: the furniture pass repeats until it removes
+//! nothing more, so normalizing its own output changes nothing.
+
+pub mod boilerplate;
+pub mod cli;
+pub mod chars;
+pub mod detok;
+pub mod web;
+
+use std::collections::BTreeSet;
+
+use news_core::{Record, Sink, Stage, StageError};
+use serde_json::{json, Map, Value};
+
+pub use boilerplate::{Category, Removal};
+pub use chars::Form;
+
+/// Options of one normalization run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Unicode normalization form (NFC by default).
+    pub form: Form,
+    /// Fold curly quotes, dashes and ellipses to ASCII.
+    pub ascii_punct: bool,
+    /// Furniture categories that are kept, not removed.
+    pub keep: BTreeSet<Category>,
+    /// Do not detokenize Penn Treebank text.
+    pub no_detokenize: bool,
+    /// Do not take a headline from the text when the record has no title.
+    pub no_title: bool,
+}
+
+/// The letter case of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// No capital letters (a lowercased dump): capitals are no evidence.
+    Lower,
+    /// No lowercase letters.
+    Upper,
+    /// Ordinary text.
+    Mixed,
+    /// No letters at all.
+    None,
+}
+
+impl Case {
+    pub fn name(self) -> &'static str {
+        match self {
+            Case::Lower => "lower",
+            Case::Upper => "upper",
+            Case::Mixed => "mixed",
+            Case::None => "none",
+        }
+    }
+}
+
+/// What normalization did to one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub html_entities: usize,
+    pub html_tags: usize,
+    pub mojibake: usize,
+    pub invisible: usize,
+    pub spaces: usize,
+    pub detokenized: bool,
+    pub removed: Vec<Removal>,
+    /// The headline was taken from the first line of the text.
+    pub title_from_text: bool,
+}
+
+/// The result of normalizing one text.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    /// A headline found at the top of the text (only when the record had no title).
+    pub title: Option<String>,
+    pub case: Case,
+    pub report: Report,
+}
+
+/// Detects the case of a text; a few stray capitals (an unlowered acronym in
+/// a lowercased dump) still count as lowercase.
+pub fn detect_case(text: &str) -> Case {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    match (upper, lower) {
+        (0, 0) => Case::None,
+        (_, 0) => Case::Upper,
+        (u, l) if u * 1000 <= l => Case::Lower,
+        _ => Case::Mixed,
+    }
+}
+
+/// Normalizes one text. `title` and `source` are the record's own fields.
+pub fn normalize(text: &str, title: Option<&str>, source: Option<&str>, opts: &Options) -> Normalized {
+    let mut report = Report::default();
+    let (text, web) = web::clean_web_residue(text);
+    report.html_entities = web.entities;
+    report.html_tags = web.tags;
+    report.mojibake = web.mojibake;
+    let (mut text, char_fixes) = chars::clean_chars(&text, opts.form);
+    report.invisible = char_fixes.invisible;
+    report.spaces = char_fixes.spaces;
+    if opts.ascii_punct {
+        text = chars::fold_ascii_punct(&text);
+    }
+    if !opts.no_detokenize && detok::looks_tokenized(&text) {
+        text = detok::detokenize(&text);
+        report.detokenized = true;
+    }
+    let case = detect_case(&text);
+    let title_clean = title.map(|t| chars::clean_chars(&web::clean_web_residue(t).0, opts.form).0);
+    let mut found_title = None;
+    let enabled = |c: Category| !opts.keep.contains(&c);
+    // Each removal can change what is first, last or adjacent, so repeat
+    // until a pass removes nothing: that is what makes the stage idempotent.
+    for _ in 0..6 {
+        let ctx = boilerplate::Context {
+            title: title_clean.as_deref().or(found_title.as_deref()),
+            source,
+            lowercase: case == Case::Lower,
+        };
+        let (kept, removed) = boilerplate::remove_boilerplate(&text, &ctx, &enabled);
+        let mut changed = !removed.is_empty();
+        report.removed.extend(removed);
+        text = kept;
+        if title.is_none() && found_title.is_none() && !opts.no_title && case != Case::Lower {
+            if let Some((headline, rest)) = split_headline(&text) {
+                found_title = Some(headline);
+                text = rest;
+                report.title_from_text = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    Normalized {
+        text,
+        title: found_title,
+        case,
+        report,
+    }
+}
+
+/// A first line that reads as a headline: a paragraph of its own, short,
+/// capitalized, without a final period, followed by more text.
+fn split_headline(text: &str) -> Option<(String, String)> {
+    let (first, rest) = text.split_once('\n')?;
+    let own_paragraph = rest.starts_with('\n');
+    let rest = rest.trim_start_matches('\n');
+    let words = first.split_whitespace().count();
+    let starts_capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let body_follows = rest.split_whitespace().count() >= 12;
+    let sentence_end = first.ends_with(['.', ',', ';', ':', '|', '-', '–', '—']) || first.ends_with("\"") && first.contains(". ");
+    let next_line = rest.split('\n').next().unwrap_or("");
+    let next_is_prose = next_line.split_whitespace().count() >= 12;
+    if (3..=25).contains(&words)
+        && starts_capital
+        && !sentence_end
+        && body_follows
+        && (own_paragraph || next_is_prose)
+        && first.chars().count() <= 200
+    {
+        Some((first.to_string(), rest.to_string()))
+    } else {
+        None
+    }
+}
+
+/// The `normalize` field for a record: this run's report merged into what an
+/// earlier run recorded, so re-normalizing leaves the record unchanged.
+pub fn report_field(previous: Option<&Value>, n: &Normalized) -> Value {
+    let prev = previous.and_then(Value::as_object);
+    let count = |key: &str, now: usize| -> usize {
+        prev.and_then(|p| p.get("fixes"))
+            .and_then(|f| f.get(key))
+            .and_then(Value::as_u64)
+            .unwrap_or(0) as usize
+            + now
+    };
+    let r = &n.report;
+    let mut fixes = Map::new();
+    for (key, now) in [
+        ("html_entities", r.html_entities),
+        ("html_tags", r.html_tags),
+        ("mojibake", r.mojibake),
+        ("invisible", r.invisible),
+        ("spaces", r.spaces),
+    ] {
+        let total = count(key, now);
+        if total > 0 {
+            fixes.insert(key.into(), json!(total));
+        }
+    }
+    let mut removed: Vec<Value> = prev
+        .and_then(|p| p.get("removed"))
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    removed.extend(
+        r.removed
+            .iter()
+            .map(|x| json!({"text": x.text, "reason": x.reason.name()})),
+    );
+    let flag = |key: &str, now: bool| now || prev.and_then(|p| p.get(key)).and_then(Value::as_bool).unwrap_or(false);
+    let mut out = Map::new();
+    out.insert("case".into(), json!(n.case.name()));
+    out.insert("detokenized".into(), json!(flag("detokenized", r.detokenized)));
+    out.insert("title_from_text".into(), json!(flag("title_from_text", r.title_from_text)));
+    out.insert("fixes".into(), Value::Object(fixes));
+    out.insert("removed".into(), Value::Array(removed));
+    Value::Object(out)
+}
+
+/// The stage the `news-normalize` binary runs.
+pub struct NormalizeStage {
+    pub opts: Options,
+    removed_blocks: u64,
+    detokenized: u64,
+    titles_found: u64,
+    lowercase: u64,
+}
+
+impl NormalizeStage {
+    pub fn new(opts: Options) -> Self {
+        NormalizeStage {
+            opts,
+            removed_blocks: 0,
+            detokenized: 0,
+            titles_found: 0,
+            lowercase: 0,
+        }
+    }
+
+    /// Normalizes one record in place.
+    pub fn apply(&mut self, record: &mut Record) {
+        let title = record.get_str("title").map(str::to_string);
+        let source = record.get_str("source").map(str::to_string);
+        let n = normalize(record.text(), title.as_deref(), source.as_deref(), &self.opts);
+        self.removed_blocks += n.report.removed.len() as u64;
+        self.detokenized += u64::from(n.report.detokenized);
+        self.lowercase += u64::from(n.case == Case::Lower);
+        let field = report_field(record.get("normalize"), &n);
+        record.set_text(n.text.clone());
+        if let Some(t) = &n.title {
+            self.titles_found += 1;
+            record.set("title", Value::String(t.clone()));
+        }
+        record.set("normalize", field);
+    }
+}
+
+impl Stage for NormalizeStage {
+    fn process(&mut self, mut record: Record, out: &mut Sink) -> Result<(), StageError> {
+        self.apply(&mut record);
+        out.emit(&record)?;
+        Ok(())
+    }
+
+    fn stats(&self) -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("blocks_removed".into(), json!(self.removed_blocks));
+        m.insert("detokenized".into(), json!(self.detokenized));
+        m.insert("titles_found".into(), json!(self.titles_found));
+        m.insert("lowercase".into(), json!(self.lowercase));
+        m
+    }
+}

@@ -1,0 +1,285 @@
+//! Web residue: HTML entities, stray tags, and mojibake.
+//!
+//! Scraped text often carries what the HTML-to-text step left behind:
+//! entities that were never decoded (`&amp;`, `&#8217;`, sometimes encoded
+//! twice), tags (`<br>`, `<p class=...>`), and UTF-8 text that was decoded as
+//! Windows-1252 somewhere on the way (`â€™` for `’`, `Ã©` for `é`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Counts of what [`clean_web_residue`] changed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WebFixes {
+    pub entities: usize,
+    pub tags: usize,
+    pub mojibake: usize,
+}
+
+/// Decodes entities, strips tags and repairs mojibake until nothing changes.
+///
+/// Repeating to a fixed point makes the step idempotent even on text whose
+/// entities were encoded twice (`&amp;#8217;`) or whose mojibake was itself
+/// mis-decoded again.
+pub fn clean_web_residue(text: &str) -> (String, WebFixes) {
+    let mut fixes = WebFixes::default();
+    let mut current = text.to_string();
+    for _ in 0..4 {
+        let mut changed = false;
+        if current.contains('&') {
+            let (decoded, n) = decode_entities(&current);
+            if n > 0 {
+                fixes.entities += n;
+                current = decoded;
+                changed = true;
+            }
+        }
+        if current.contains('<') {
+            let (stripped, n) = strip_tags(&current);
+            if n > 0 {
+                fixes.tags += n;
+                current = stripped;
+                changed = true;
+            }
+        }
+        if !current.is_ascii() {
+            let (repaired, n) = repair_mojibake(&current);
+            if n > 0 {
+                fixes.mojibake += n;
+                current = repaired;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (current, fixes)
+}
+
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").unwrap());
+
+/// Decodes HTML character references; returns the text and how many were decoded.
+fn decode_entities(text: &str) -> (String, usize) {
+    let mut count = 0;
+    let out = ENTITY.replace_all(text, |caps: &regex::Captures| {
+        let raw = &caps[0];
+        let decoded = html_escape::decode_html_entities(raw);
+        if decoded != raw {
+            count += 1;
+        }
+        decoded.into_owned()
+    });
+    (out.into_owned(), count)
+}
+
+/// Block-level elements whose tags mark a line break in the text.
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+];
+
+/// Inline and other elements whose tags are dropped without a break.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "audio", "b", "big", "body", "button", "caption", "center", "cite", "code",
+    "del", "em", "embed", "font", "form", "head", "html", "i", "iframe", "img", "input", "ins",
+    "kbd", "label", "link", "mark", "meta", "noscript", "object", "option", "picture", "q", "s",
+    "samp", "select", "small", "source", "span", "strike", "strong", "sub", "sup", "svg",
+    "textarea", "time", "title", "track", "tt", "u", "var", "video", "wbr",
+];
+
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    // Only real HTML element names are tags: "x <y and z> w" in prose is kept.
+    let names: Vec<&str> = BLOCK_TAGS.iter().chain(INLINE_TAGS).copied().collect();
+    Regex::new(&format!(
+        r#"(?is)<!--.*?-->|<(script|style)\b[^>]*>.*?</(?:script|style)\s*>|</?(?:{})\b(?:\s[^<>]*)?/?>"#,
+        names.join("|")
+    ))
+    .unwrap()
+});
+
+/// Strips tags (and script/style contents); block tags become line breaks.
+fn strip_tags(text: &str) -> (String, usize) {
+    let mut count = 0;
+    let out = TAG.replace_all(text, |caps: &regex::Captures| {
+        count += 1;
+        let tag = &caps[0];
+        if caps.get(1).is_some() || tag.starts_with("<!--") {
+            return String::new();
+        }
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            "\n".to_string()
+        } else {
+            String::new()
+        }
+    });
+    (out.into_owned(), count)
+}
+
+/// The byte a character stands for when UTF-8 was decoded as Windows-1252
+/// (or Latin-1, for the five code points Windows-1252 leaves undefined).
+fn cp1252_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{FF}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(b)
+}
+
+fn is_continuation(b: u8) -> bool {
+    (0x80..=0xBF).contains(&b)
+}
+
+/// Length of the UTF-8 sequence a lead byte starts, for the leads mojibake makes.
+fn sequence_len(lead: u8) -> Option<usize> {
+    match lead {
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
+}
+
+/// Repairs UTF-8 that was decoded as Windows-1252; returns the text and the
+/// number of characters repaired.
+///
+/// A run of characters is re-encoded to the bytes they stand for and decoded
+/// as UTF-8 only where that yields a valid multi-byte character. Three- and
+/// four-byte sequences (`â€™`) and two-byte sequences led by `Â`/`Ã` are
+/// essentially never real text and are always repaired; other two-byte
+/// sequences (`É’` could be French) only when the text shows the stronger
+/// kind elsewhere.
+fn repair_mojibake(text: &str) -> (String, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let strong = has_strong_mojibake(&chars);
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((decoded, used)) = decode_at(&chars, i, strong) {
+            out.push(decoded);
+            count += 1;
+            i += used;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    (out, count)
+}
+
+fn has_strong_mojibake(chars: &[char]) -> bool {
+    (0..chars.len()).any(|i| {
+        decode_at(chars, i, false).is_some_and(|(_, used)| used >= 3 || matches!(chars[i], 'Â' | 'Ã'))
+    })
+}
+
+/// Tries to read one mis-decoded UTF-8 character at `chars[i]`.
+fn decode_at(chars: &[char], i: usize, allow_weak: bool) -> Option<(char, usize)> {
+    let lead = cp1252_byte(chars[i])?;
+    let len = sequence_len(lead)?;
+    if i + len > chars.len() {
+        // "â€" at the very end: the closing quote whose third byte (0x9D) was lost.
+        return quote_missing_last_byte(chars, i);
+    }
+    let mut bytes = [0u8; 4];
+    bytes[0] = lead;
+    for k in 1..len {
+        match cp1252_byte(chars[i + k]) {
+            Some(b) if is_continuation(b) => bytes[k] = b,
+            _ => return quote_missing_last_byte(chars, i),
+        }
+    }
+    let s = std::str::from_utf8(&bytes[..len]).ok()?;
+    let c = s.chars().next()?;
+    if len == 2 && !matches!(chars[i], 'Â' | 'Ã') && !allow_weak {
+        return None;
+    }
+    Some((c, len))
+}
+
+/// `â€` followed by something that is not a continuation: U+201D (”) whose
+/// last byte, 0x9D, is undefined in Windows-1252 and was dropped.
+fn quote_missing_last_byte(chars: &[char], i: usize) -> Option<(char, usize)> {
+    if chars[i] == 'â' && chars.get(i + 1) == Some(&'€') {
+        let next = chars.get(i + 2).copied();
+        if next.is_none_or(|c| cp1252_byte(c).is_none_or(|b| !is_continuation(b))) {
+            return Some(('”', 2));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        clean_web_residue(s).0
+    }
+
+    #[test]
+    fn decodes_named_numeric_and_double_encoded_entities() {
+        assert_eq!(clean("Tom &amp; Jerry&#8217;s &rsquo;x&rsquo;"), "Tom & Jerry’s ’x’");
+        assert_eq!(clean("it&amp;#8217;s"), "it’s");
+        assert_eq!(clean("AT&T and R&D &nosuch;"), "AT&T and R&D &nosuch;");
+    }
+
+    #[test]
+    fn strips_tags_but_not_prose_comparisons() {
+        assert_eq!(clean("one<br>two <b>bold</b>"), "one\ntwo bold");
+        assert_eq!(clean("<p class=\"x\">para</p>"), "\npara\n");
+        assert_eq!(clean("if x <y and z> w"), "if x <y and z> w");
+        assert_eq!(clean("a<script>var x=1;</script>b<!-- c -->"), "ab");
+    }
+
+    #[test]
+    fn repairs_windows_1252_mojibake() {
+        assert_eq!(clean("Itâ€™s a cafÃ© â€œdealâ€\u{9d}"), "It’s a café “deal”");
+        assert_eq!(clean("Â£5 and â€œquotedâ€ end"), "£5 and “quoted” end");
+        assert_eq!(clean("naÃ¯ve"), "naïve");
+    }
+
+    #[test]
+    fn leaves_real_accented_text_alone() {
+        for s in ["CAFÉ’s menu", "Ölçü “Ä” Æsir", "señor Ñandú", "日本語"] {
+            assert_eq!(clean(s), s);
+        }
+    }
+}
