@@ -255,7 +255,8 @@ impl Runner<'_> {
                     input: input.name.clone(),
                     line: line as u64,
                 };
-                let msg = "invalid UTF-8 (the file is not written to --rejects; it is still on disk)";
+                let msg =
+                    "invalid UTF-8 (the file is not written to --rejects; it is still on disk)";
                 return Ok(self.reject(&origin, msg, &[])?.unwrap_or(Flow::Done));
             }
         };
@@ -299,7 +300,12 @@ impl Runner<'_> {
     }
 
     /// Reports a bad record and saves its line; `Some(flow)` means reading stops.
-    fn reject(&mut self, origin: &Origin, message: &str, raw: &[u8]) -> Result<Option<Flow>, String> {
+    fn reject(
+        &mut self,
+        origin: &Origin,
+        message: &str,
+        raw: &[u8],
+    ) -> Result<Option<Flow>, String> {
         self.counts.rejected += 1;
         self.diagnose(&format!("{origin}: {message}"));
         if let Some((path, w)) = &mut self.rejects {
@@ -368,7 +374,10 @@ impl Progress {
         self.last = now;
         let mb = bytes as f64 / 1e6;
         let secs = now.duration_since(self.start).as_secs_f64().max(1e-9);
-        eprint!("\r{program}: {records} records, {mb:.1} MB, {:.1} MB/s", mb / secs);
+        eprint!(
+            "\r{program}: {records} records, {mb:.1} MB, {:.1} MB/s",
+            mb / secs
+        );
         let _ = io::stderr().flush();
     }
 

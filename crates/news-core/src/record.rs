@@ -162,13 +162,9 @@ pub fn parse_line(
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to() + 1))?;
     let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let Value::Object(fields) = value else {
-        return Err(format!(
-            "not a JSON object (found {})",
-            kind_of(&value)
-        ));
+        return Err(format!("not a JSON object (found {})", kind_of(&value)));
     };
-    from_object(fields, names, origin, minter)
-        .map(Parsed::Record)
+    from_object(fields, names, origin, minter).map(Parsed::Record)
 }
 
 /// Validates an object as a record: text must be a string, id a string or number.
@@ -258,7 +254,10 @@ mod tests {
 
     #[test]
     fn reports_each_kind_of_bad_record() {
-        assert_eq!(parse("[1]").unwrap_err(), "not a JSON object (found an array)");
+        assert_eq!(
+            parse("[1]").unwrap_err(),
+            "not a JSON object (found an array)"
+        );
         assert_eq!(parse(r#"{"id":"a"}"#).unwrap_err(), "\"text\" is missing");
         assert_eq!(
             parse(r#"{"text":5}"#).unwrap_err(),

@@ -59,8 +59,15 @@ fn classify(c: char) -> Class {
         // Invisible format characters: soft hyphen, zero-width space, word
         // joiner, BOM, directional marks and embeddings. ZWJ and ZWNJ are
         // kept: they change how emoji and Persian or Indic words render.
-        '\u{AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{180E}' => Class::Drop,
+        '\u{AD}'
+        | '\u{200B}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{180E}' => Class::Drop,
         c if c.is_control() => Class::Drop,
         // Every other Unicode space separator (Zs).
         '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
@@ -149,15 +156,24 @@ mod tests {
 
     #[test]
     fn whitespace_is_made_regular() {
-        assert_eq!(clean("  a\u{A0}\u{A0}b \t c  \r\n\r\n\r\n\n d\r e  "), "a b c\n\nd\ne");
+        assert_eq!(
+            clean("  a\u{A0}\u{A0}b \t c  \r\n\r\n\r\n\n d\r e  "),
+            "a b c\n\nd\ne"
+        );
         assert_eq!(clean("\n\n  \n"), "");
         assert_eq!(clean("x \n y"), "x\ny");
     }
 
     #[test]
     fn invisible_characters_go_but_joiners_stay() {
-        assert_eq!(clean("soft\u{AD}ware zero\u{200B}width \u{FEFF}bom\u{7}"), "software zerowidth bom");
-        assert_eq!(clean("👨\u{200D}👩 می\u{200C}خواهم"), "👨\u{200D}👩 می\u{200C}خواهم");
+        assert_eq!(
+            clean("soft\u{AD}ware zero\u{200B}width \u{FEFF}bom\u{7}"),
+            "software zerowidth bom"
+        );
+        assert_eq!(
+            clean("👨\u{200D}👩 می\u{200C}خواهم"),
+            "👨\u{200D}👩 می\u{200C}خواهم"
+        );
     }
 
     #[test]

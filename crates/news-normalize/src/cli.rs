@@ -66,7 +66,10 @@ fn parse_category(s: &str) -> Result<KeepArg, String> {
     }
     Category::from_name(s).map(KeepArg::One).ok_or_else(|| {
         let names: Vec<&str> = Category::ALL.iter().map(|c| c.name()).collect();
-        format!("unknown category '{s}' (expected all, {})", names.join(", "))
+        format!(
+            "unknown category '{s}' (expected all, {})",
+            names.join(", ")
+        )
     })
 }
 

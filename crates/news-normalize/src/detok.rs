@@ -8,10 +8,14 @@
 //! ordinary prose with a stray " , " is left alone.
 
 /// Clitics PTB splits off the word before them.
-const CLITICS: &[&str] = &["'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "’s", "’re", "’ve", "’ll", "’d", "’m", "n’t"];
+const CLITICS: &[&str] = &[
+    "'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "’s", "’re", "’ve", "’ll", "’d", "’m", "n’t",
+];
 
 /// Punctuation that attaches to the word before it.
-const CLOSERS: &[&str] = &[",", ".", ";", ":", "?", "!", "%", ")", "]", "}", "...", "…", "?!", "!!", "??"];
+const CLOSERS: &[&str] = &[
+    ",", ".", ";", ":", "?", "!", "%", ")", "]", "}", "...", "…", "?!", "!!", "??",
+];
 
 /// Punctuation that attaches to the word after it.
 const OPENERS: &[&str] = &["(", "[", "{", "$", "#", "£", "€"];
@@ -51,7 +55,9 @@ pub fn looks_tokenized(text: &str) -> bool {
             let body_alnum = token.chars().next().is_some_and(char::is_alphanumeric);
             if body_alnum && matches!(last, ',' | ';' | '?' | '!') {
                 attached += 1;
-            } else if body_alnum && (token.contains("'s") || token.contains("n't") || token.contains("’s")) {
+            } else if body_alnum
+                && (token.contains("'s") || token.contains("n't") || token.contains("’s"))
+            {
                 attached += 1;
             }
         }
@@ -117,10 +123,18 @@ mod tests {
 
     #[test]
     fn detects_ptb_text_and_not_prose() {
-        assert!(looks_tokenized("the group 's leader said , \" we do n't know . \""));
-        assert!(looks_tokenized("prices rose -lrb- sharply -rrb- on monday , officials said ."));
-        assert!(!looks_tokenized("The group's leader said, \"We don't know.\" Prices rose."));
-        assert!(!looks_tokenized("A list : one , two. Then more, and more, and more; fine."));
+        assert!(looks_tokenized(
+            "the group 's leader said , \" we do n't know . \""
+        ));
+        assert!(looks_tokenized(
+            "prices rose -lrb- sharply -rrb- on monday , officials said ."
+        ));
+        assert!(!looks_tokenized(
+            "The group's leader said, \"We don't know.\" Prices rose."
+        ));
+        assert!(!looks_tokenized(
+            "A list : one , two. Then more, and more, and more; fine."
+        ));
     }
 
     #[test]
@@ -129,7 +143,10 @@ mod tests {
             detokenize("the mayor 's office said it does n't know -lrb- yet -rrb- , reports say ."),
             "the mayor's office said it doesn't know (yet), reports say."
         );
-        assert_eq!(detokenize("it cost $ 5 , or 20 % more"), "it cost $5, or 20% more");
+        assert_eq!(
+            detokenize("it cost $ 5 , or 20 % more"),
+            "it cost $5, or 20% more"
+        );
     }
 
     #[test]

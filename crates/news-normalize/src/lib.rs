@@ -16,8 +16,8 @@
 //! nothing more, so normalizing its own output changes nothing.
 
 pub mod boilerplate;
-pub mod cli;
 pub mod chars;
+pub mod cli;
 pub mod detok;
 pub mod web;
 
@@ -112,7 +112,12 @@ pub fn detect_case(text: &str) -> Case {
 }
 
 /// Normalizes one text. `title` and `source` are the record's own fields.
-pub fn normalize(text: &str, title: Option<&str>, source: Option<&str>, opts: &Options) -> Normalized {
+pub fn normalize(
+    text: &str,
+    title: Option<&str>,
+    source: Option<&str>,
+    opts: &Options,
+) -> Normalized {
     let mut report = Report::default();
     let (text, web) = web::clean_web_residue(text);
     report.html_entities = web.entities;
@@ -171,9 +176,13 @@ fn split_headline(text: &str) -> Option<(String, String)> {
     let own_paragraph = rest.starts_with('\n');
     let rest = rest.trim_start_matches('\n');
     let words = first.split_whitespace().count();
-    let starts_capital = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let starts_capital = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let body_follows = rest.split_whitespace().count() >= 12;
-    let sentence_end = first.ends_with(['.', ',', ';', ':', '|', '-', '–', '—']) || first.ends_with("\"") && first.contains(". ");
+    let sentence_end = first.ends_with(['.', ',', ';', ':', '|', '-', '–', '—'])
+        || first.ends_with("\"") && first.contains(". ");
     let next_line = rest.split('\n').next().unwrap_or("");
     let next_is_prose = next_line.split_whitespace().count() >= 12;
     if (3..=25).contains(&words)
@@ -224,11 +233,22 @@ pub fn report_field(previous: Option<&Value>, n: &Normalized) -> Value {
             .iter()
             .map(|x| json!({"text": x.text, "reason": x.reason.name()})),
     );
-    let flag = |key: &str, now: bool| now || prev.and_then(|p| p.get(key)).and_then(Value::as_bool).unwrap_or(false);
+    let flag = |key: &str, now: bool| {
+        now || prev
+            .and_then(|p| p.get(key))
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    };
     let mut out = Map::new();
     out.insert("case".into(), json!(n.case.name()));
-    out.insert("detokenized".into(), json!(flag("detokenized", r.detokenized)));
-    out.insert("title_from_text".into(), json!(flag("title_from_text", r.title_from_text)));
+    out.insert(
+        "detokenized".into(),
+        json!(flag("detokenized", r.detokenized)),
+    );
+    out.insert(
+        "title_from_text".into(),
+        json!(flag("title_from_text", r.title_from_text)),
+    );
     out.insert("fixes".into(), Value::Object(fixes));
     out.insert("removed".into(), Value::Array(removed));
     Value::Object(out)
@@ -258,7 +278,12 @@ impl NormalizeStage {
     pub fn apply(&mut self, record: &mut Record) {
         let title = record.get_str("title").map(str::to_string);
         let source = record.get_str("source").map(str::to_string);
-        let n = normalize(record.text(), title.as_deref(), source.as_deref(), &self.opts);
+        let n = normalize(
+            record.text(),
+            title.as_deref(),
+            source.as_deref(),
+            &self.opts,
+        );
         self.removed_blocks += n.report.removed.len() as u64;
         self.detokenized += u64::from(n.report.detokenized);
         self.lowercase += u64::from(n.case == Case::Lower);

@@ -58,8 +58,9 @@ pub fn clean_web_residue(text: &str) -> (String, WebFixes) {
     (current, fixes)
 }
 
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").unwrap());
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").unwrap()
+});
 
 /// Decodes HTML character references; returns the text and how many were decoded.
 fn decode_entities(text: &str) -> (String, usize) {
@@ -77,25 +78,57 @@ fn decode_entities(text: &str) -> (String, usize) {
 
 /// Block-level elements whose tags mark a line break in the text.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
-    "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// Inline and other elements whose tags are dropped without a break.
 const INLINE_TAGS: &[&str] = &[
-    "a", "abbr", "audio", "b", "big", "body", "button", "caption", "center", "cite", "code",
-    "del", "em", "embed", "font", "form", "head", "html", "i", "iframe", "img", "input", "ins",
-    "kbd", "label", "link", "mark", "meta", "noscript", "object", "option", "picture", "q", "s",
-    "samp", "select", "small", "source", "span", "strike", "strong", "sub", "sup", "svg",
-    "textarea", "time", "title", "track", "tt", "u", "var", "video", "wbr",
+    "a", "abbr", "audio", "b", "big", "body", "button", "caption", "center", "cite", "code", "del",
+    "em", "embed", "font", "form", "head", "html", "i", "iframe", "img", "input", "ins", "kbd",
+    "label", "link", "mark", "meta", "noscript", "object", "option", "picture", "q", "s", "samp",
+    "select", "small", "source", "span", "strike", "strong", "sub", "sup", "svg", "textarea",
+    "time", "title", "track", "tt", "u", "var", "video", "wbr",
 ];
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     // Only real HTML element names are tags: "x <y and z> w" in prose is kept.
     let names: Vec<&str> = BLOCK_TAGS.iter().chain(INLINE_TAGS).copied().collect();
     Regex::new(&format!(
-        r#"(?is)<!--.*?-->|<(script|style)\b[^>]*>.*?</(?:script|style)\s*>|</?(?:{})\b(?:\s[^<>]*)?/?>"#,
+        r#"(?is)<!--.*?-->|<(script|style)(?-u:\b)[^>]*>.*?</(?:script|style)\s*>|</?(?:{})(?-u:\b)(?:\s[^<>]*)?/?>"#,
         names.join("|")
     ))
     .unwrap()
@@ -206,7 +239,8 @@ fn repair_mojibake(text: &str) -> (String, usize) {
 
 fn has_strong_mojibake(chars: &[char]) -> bool {
     (0..chars.len()).any(|i| {
-        decode_at(chars, i, false).is_some_and(|(_, used)| used >= 3 || matches!(chars[i], 'Â' | 'Ã'))
+        decode_at(chars, i, false)
+            .is_some_and(|(_, used)| used >= 3 || matches!(chars[i], 'Â' | 'Ã'))
     })
 }
 
@@ -256,7 +290,10 @@ mod tests {
 
     #[test]
     fn decodes_named_numeric_and_double_encoded_entities() {
-        assert_eq!(clean("Tom &amp; Jerry&#8217;s &rsquo;x&rsquo;"), "Tom & Jerry’s ’x’");
+        assert_eq!(
+            clean("Tom &amp; Jerry&#8217;s &rsquo;x&rsquo;"),
+            "Tom & Jerry’s ’x’"
+        );
         assert_eq!(clean("it&amp;#8217;s"), "it’s");
         assert_eq!(clean("AT&T and R&D &nosuch;"), "AT&T and R&D &nosuch;");
     }
@@ -271,7 +308,10 @@ mod tests {
 
     #[test]
     fn repairs_windows_1252_mojibake() {
-        assert_eq!(clean("Itâ€™s a cafÃ© â€œdealâ€\u{9d}"), "It’s a café “deal”");
+        assert_eq!(
+            clean("Itâ€™s a cafÃ© â€œdealâ€\u{9d}"),
+            "It’s a café “deal”"
+        );
         assert_eq!(clean("Â£5 and â€œquotedâ€ end"), "£5 and “quoted” end");
         assert_eq!(clean("naÃ¯ve"), "naïve");
     }
