@@ -204,7 +204,10 @@ impl<'a> Block<'a> {
 
     /// Shaped like a headline: short, no final period.
     fn is_headline_like(&self) -> bool {
-        (2..=25).contains(&self.words) && !self.text.ends_with(['.', ',', ';', ':'])
+        (2..=25).contains(&self.words)
+            && !self
+                .text
+                .ends_with(['.', ',', ';', ':', '|', '-', '–', '—'])
     }
 }
 
@@ -559,7 +562,14 @@ pub fn remove_boilerplate(
     }
 
     // Repeats: exact, contained, and captions made of a neighbour's words.
-    find_repeats(&blocks, &mut verdict, &mut decide);
+    // A headline-shaped first line is exempt: headlines restate the lead.
+    let opening = blocks
+        .iter()
+        .enumerate()
+        .find(|(i, _)| verdict[*i].is_none())
+        .filter(|(_, b)| b.is_headline_like())
+        .map(|(i, _)| i);
+    find_repeats(&blocks, &mut verdict, opening, &mut decide);
 
     // Author bio closing the page.
     find_bio(&blocks, &mut verdict, &mut decide);
@@ -732,41 +742,76 @@ fn is_byline(block: &Block, ctx: &Context) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .count();
-    capitalized * 2 >= rest.len() + 1
+    capitalized * 2 > rest.len()
 }
 
 type Decide<'d> = dyn FnMut(&mut Vec<Option<Category>>, usize, Category) -> bool + 'd;
 
 /// Exact repeats keep their first occurrence; a block contained in a longer
 /// one, or made of a nearby longer block's content words, goes.
-fn find_repeats(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut Decide) {
-    // Exact repeats.
+fn find_repeats(
+    blocks: &[Block],
+    verdict: &mut Vec<Option<Category>>,
+    opening: Option<usize>,
+    decide: &mut Decide,
+) {
+    // Exact repeats. `copies` marks them even when the category is kept, so
+    // the containment check below never compares a block with its own copies.
     let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut copy = vec![false; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
         if b.norm_len < 3 || verdict[i].is_some() {
             continue;
         }
         if first.contains_key(b.norm.as_str()) {
+            copy[i] = true;
             decide(verdict, i, Category::Repeat);
         } else {
             first.insert(&b.norm, i);
         }
     }
-    // Containment in a longer kept block, on word boundaries.
-    let mut doc = String::new();
-    let mut starts = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        starts.push(doc.len());
-        doc.push_str(&b.norm);
-        doc.push('\n');
-    }
-    for (i, b) in blocks.iter().enumerate() {
-        if verdict[i].is_some() || !(6..=80).contains(&b.norm_len) {
+    // Containment in a longer kept block, on word boundaries. Candidates come
+    // from an index of each block's word 6-grams (a contained block's first
+    // 6-gram is in its container), so the check stays linear on long texts.
+    const GRAM: usize = 6;
+    const MAX_CANDIDATES: usize = 32;
+    let gram_hash = |hashes: &[u64]| hashes.iter().fold(0u64, |h, &w| h.rotate_left(7) ^ w);
+    let word_hashes: Vec<Vec<u64>> = blocks
+        .iter()
+        .map(|b| {
+            b.norm_words()
+                .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
+                .collect()
+        })
+        .collect();
+    let mut grams: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (j, hashes) in word_hashes.iter().enumerate() {
+        if verdict[j].is_some() || copy[j] || hashes.len() <= GRAM {
             continue;
         }
-        let contained = memchr::memmem::find_iter(doc.as_bytes(), b.norm.as_bytes()).any(|pos| {
-            let j = starts.partition_point(|&s| s <= pos) - 1;
-            j != i && verdict[j].is_none() && blocks[j].norm_len > b.norm_len
+        for window in hashes.windows(GRAM) {
+            let list = grams.entry(gram_hash(window)).or_default();
+            if list.last() != Some(&j) && list.len() < MAX_CANDIDATES {
+                list.push(j);
+            }
+        }
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if verdict[i].is_some()
+            || copy[i]
+            || Some(i) == opening
+            || !(GRAM..=80).contains(&b.norm_len)
+        {
+            continue;
+        }
+        let Some(candidates) = grams.get(&gram_hash(&word_hashes[i][..GRAM])) else {
+            continue;
+        };
+        let contained = candidates.iter().any(|&j| {
+            j != i
+                && verdict[j].is_none()
+                && blocks[j].norm_len > b.norm_len
+                && memchr::memmem::find(blocks[j].norm.as_bytes(), b.norm.as_bytes()).is_some()
         });
         if contained {
             decide(verdict, i, Category::Repeat);
@@ -784,7 +829,12 @@ fn find_repeats(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &
     };
     for i in 0..blocks.len() {
         let b = &blocks[i];
-        if verdict[i].is_some() || b.words > 45 || b.words < 6 || b.content.len() < 5 {
+        if verdict[i].is_some()
+            || Some(i) == opening
+            || b.words > 45
+            || b.words < 6
+            || b.content.len() < 5
+        {
             continue;
         }
         let lo = i.saturating_sub(ECHO_WINDOW);
@@ -794,14 +844,16 @@ fn find_repeats(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &
                 return false;
             }
             if !echoes(j, i) {
-                // One-way: the block is made of the other's words, not the reverse.
-                return blocks[j].words > b.words;
+                // One-way: the block is made of a longer block's words.
+                return blocks[j].words * 10 >= b.words * 13;
             }
-            // Mutual: the caption-shaped one goes; if neither or both, the later.
+            // Mutual: two similar sentences are both article text; a caption-
+            // shaped block beside a sentence is the caption; of two captions
+            // the later goes.
             match (caption_shaped(b), caption_shaped(&blocks[j])) {
                 (true, false) => true,
-                (false, true) => false,
-                _ => i > j,
+                (true, true) => i > j,
+                _ => false,
             }
         });
         if is_echo {
@@ -870,9 +922,9 @@ fn clean_zones(
             let masthead = b.norm_len > 0
                 && b.norm_len <= 6
                 && b.norm_words().all(|w| source_words.iter().any(|s| s == w));
-            if masthead || ROLE_LINE.is_match(b.text) || HANDLE_LINE.is_match(b.text) {
-                decide(verdict, i, Category::Byline);
-            } else if furnished && is_name_shaped(b, ctx) {
+            let credit_line =
+                masthead || ROLE_LINE.is_match(b.text) || HANDLE_LINE.is_match(b.text);
+            if credit_line || (furnished && is_name_shaped(b, ctx)) {
                 decide(verdict, i, Category::Byline);
             }
         }
@@ -981,7 +1033,9 @@ mod tests {
     #[test]
     fn headline_repeated_in_body_goes_when_title_is_known() {
         let title = "Ferry terminal delayed again";
-        let text = format!("Home › Local\n\n{title}\n\n{BODY1}\n\nFerry Terminal Delayed Again\n\n{BODY2}");
+        let text = format!(
+            "Home › Local\n\n{title}\n\n{BODY1}\n\nFerry Terminal Delayed Again\n\n{BODY2}"
+        );
         let (out, removed) = clean(&text, Some("Ferry Terminal Delayed Again"), None);
         assert_eq!(out, format!("{title}\n\n{BODY1}\n\n{BODY2}"));
         assert_eq!(removed[1].1, "headline");

@@ -53,11 +53,10 @@ pub fn looks_tokenized(text: &str) -> bool {
         } else {
             let last = token.chars().last().unwrap_or(' ');
             let body_alnum = token.chars().next().is_some_and(char::is_alphanumeric);
-            if body_alnum && matches!(last, ',' | ';' | '?' | '!') {
-                attached += 1;
-            } else if body_alnum
-                && (token.contains("'s") || token.contains("n't") || token.contains("’s"))
-            {
+            let punct_attached = matches!(last, ',' | ';' | '?' | '!');
+            let clitic_attached =
+                token.contains("'s") || token.contains("n't") || token.contains("’s");
+            if body_alnum && (punct_attached || clitic_attached) {
                 attached += 1;
             }
         }
