@@ -302,7 +302,7 @@ fn pattern_table() -> Vec<(Category, String)> {
         (Notice, r"^this (?:story|article|post|report|page) (?:has been|was|is being|will be) (?:updated|corrected)\b[^.]{0,60}\.?$".into()),
         (Notice, r"\brefresh (?:this|the) page\b".into()),
         (Notice, r"\ball times (?:are )?(?:local|[a-z]{2,4}|eastern|pacific)\.?$".into()),
-        (Notice, r"^good (?:morning|afternoon|evening)[.!,]? here'?s what'?s (?:happening|new)".into()),
+        (Notice, r"^good (?:morning|afternoon|evening)[.!,]? here(?:'s|’s| is) what(?:'s|’s| is) (?:happening|new)".into()),
         (Notice, r"^follow (?:along|live|our live)\b.{0,80}$".into()),
         (Notice, r"^(?:our )?live (?:coverage|updates|blog) (?:continues|has ended|is over)".into()),
     ];
@@ -398,8 +398,6 @@ const SUBSCRIBE_CUES: &[&str] = &[
     "subscription",
     "notifications",
     "alerts",
-    "briefing",
-    "digest",
 ];
 
 /// Function words, ignored when comparing what blocks say.

@@ -1,0 +1,34 @@
+# news-tools: build, demo, test, bench, lint, install.
+CARGO ?= cargo
+PREFIX ?= $(HOME)/.local
+BINS := news-normalize
+
+.PHONY: build demo test bench lint install clean
+
+build:
+	$(CARGO) build --release --workspace
+
+## The main job on the embedded examples: the pipeline, printing JSON Lines.
+demo: build
+	examples/pipeline.sh examples/articles.jsonl
+
+## Unit and integration tests (the real binaries), then the example pipeline check.
+test:
+	bash tests/pipeline_test.sh
+	$(CARGO) test --workspace
+
+## Throughput next to the passthrough floor; see scripts/bench_normalize.sh.
+bench:
+	bash scripts/bench_normalize.sh $(or $(MB),200) $(or $(RUNS),5)
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+install: build
+	mkdir -p $(PREFIX)/bin
+	for b in $(BINS); do install -m 755 target/release/$$b $(PREFIX)/bin/; done
+
+clean:
+	$(CARGO) clean
+	rm -rf bench-data

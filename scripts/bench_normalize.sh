@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Throughput of news-normalize next to the passthrough floor (parse and
+# re-serialize every record with news-core/serde_json) on the same generated
+# corpus, one core, in one run. Reports MB/s medians, the ratio, and peak
+# memory (max RSS) at two input sizes to show it stays flat.
+#
+# Usage: scripts/bench_normalize.sh [MEGABYTES] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB=${1:-200}
+RUNS=${2:-5}
+DATA=bench-data
+mkdir -p "$DATA"
+cargo build --release -q -p news-normalize
+cargo build --release -q -p news-core --example passthrough
+NORM=target/release/news-normalize
+PASS=target/release/examples/passthrough
+big="$DATA/corpus-${MB}mb.jsonl"
+small="$DATA/corpus-$((MB / 4))mb.jsonl"
+[ -s "$big" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$big" "$MB"
+[ -s "$small" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$small" "$((MB / 4))"
+bytes=$(stat -c %s "$big")
+
+# seconds of one run (wall), output discarded
+run_once() { local s e; s=$(date +%s.%N); taskset -c 0 "$@" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+peak_kb() { /usr/bin/time -f %M "$@" 2>&1 > /dev/null | tail -1; }
+
+declare -A secs
+for name in passthrough normalize; do secs[$name]=""; done
+for _ in $(seq "$RUNS"); do
+  # Alternate the two tools so machine noise hits both alike.
+  secs[passthrough]+="$(run_once "$PASS" "$big")"$'\n'
+  secs[normalize]+="$(run_once "$NORM" "$big")"$'\n'
+done
+p=$(printf '%s' "${secs[passthrough]}" | median)
+n=$(printf '%s' "${secs[normalize]}" | median)
+pm=$(echo "$bytes / 1000000 / $p" | bc -l)
+nm=$(echo "$bytes / 1000000 / $n" | bc -l)
+printf 'corpus: %s (%.1f MB), %s runs each, one core (taskset -c 0), median wall time\n' "$big" "$(echo "$bytes/1000000" | bc -l)" "$RUNS"
+printf '%-16s %8.2f s %9.1f MB/s\n' passthrough "$p" "$pm" normalize "$n" "$nm"
+printf 'ratio normalize/passthrough: %.1f%% (target >= 30%%)\n' "$(echo "100 * $nm / $pm" | bc -l)"
+printf 'peak RSS normalize: %s KB on %s MB, %s KB on %s MB\n' \
+  "$(peak_kb "$NORM" "$small")" "$((MB / 4))" "$(peak_kb "$NORM" "$big")" "$MB"
