@@ -131,6 +131,110 @@ pub struct Context<'a> {
     pub lowercase: bool,
 }
 
+/// Blocks longer than this (in bytes) need a furniture cue word before the
+/// pattern scan runs.
+const SHORT_BLOCK_BYTES: usize = 120;
+
+/// Words that every pattern able to match a long block contains, one at
+/// least (notices, credits, prompts): prose without any skips the scan.
+const LONG_CUES: &[&str] = &[
+    "cookie",
+    "rights reserved",
+    "copyright",
+    "©",
+    "(c)",
+    "may not be",
+    "your email",
+    "e-mail",
+    "newsletter",
+    "inbox",
+    "subscribe",
+    "sign up",
+    "comment",
+    "reply",
+    "conversation",
+    "discussion",
+    "privacy",
+    "terms of",
+    "you agree",
+    "by using",
+    "by continuing",
+    "by clicking",
+    "by visiting",
+    "follow",
+    "photo",
+    "image",
+    "picture",
+    "pic",
+    "credit",
+    "courtesy",
+    "/",
+    "contributed",
+    "reporting by",
+    "editing by",
+    "writing by",
+    "compiled by",
+    "produced by",
+    "additional reporting",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "uploaded",
+    "created",
+    "refresh",
+    "all times",
+    "related",
+    "read more",
+    "read also",
+    "read next",
+    "also read",
+    "see also",
+    "recommended",
+    "more from",
+    "more on",
+    "more in",
+    "more about",
+    "more:",
+    "click",
+    "tap ",
+    "watch",
+    "listen",
+    "video",
+    "media playback",
+    "advert",
+    "sponsor",
+    "source",
+    "http",
+    "www.",
+    "share this",
+    "share on",
+    "this story",
+    "this article",
+    "this post",
+    "this report",
+    "this page",
+    "live coverage",
+    "live updates",
+    "live blog",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "continue reading",
+    "[",
+    "{{",
+];
+
+static LONG_FURNITURE_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(LONG_CUES)
+        .expect("cue automaton builds")
+});
+
+/// Blocks of at most this many words keep their lowercased words as text.
+const NORM_WORDS: usize = 40;
+
 /// Blocks longer than this (in bytes) are never checked against the wording
 /// patterns: furniture is short, and skipping long paragraphs keeps the pass fast.
 const MAX_PATTERN_BYTES: usize = 480;
@@ -142,11 +246,11 @@ struct Block<'a> {
     blank_before: bool,
     words: usize,
     /// Lowercased words (letters and digits only), each followed by a space
-    /// and the first preceded by one: " w1 w2 ", so word-boundary search is a
-    /// plain substring search.
+    /// and the first preceded by one (" w1 w2 "); only for short blocks
+    /// (at most `NORM_WORDS` words), where wording checks need it.
     norm: String,
-    /// Number of words in `norm`.
-    norm_len: usize,
+    /// Hashes of the lowercased words, in order.
+    hashes: Vec<u64>,
     /// Hashes of the words that are not stopwords, in order.
     content: Vec<u64>,
     /// The same, sorted and deduplicated, for membership tests.
@@ -156,26 +260,34 @@ struct Block<'a> {
 
 impl<'a> Block<'a> {
     fn new(text: &'a str, blank_before: bool) -> Self {
-        let mut norm = String::with_capacity(text.len() + 2);
+        let estimate = text.len() / 5 + 1;
+        let mut hashes = Vec::with_capacity(estimate);
+        let mut content = Vec::with_capacity(estimate);
+        let mut lower = String::with_capacity(32);
+        let mut norm = String::with_capacity(text.len().min(320) + 2);
         norm.push(' ');
-        let mut norm_len = 0;
-        let mut content = Vec::new();
         for word in text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            let start = norm.len();
+            lower.clear();
             if word.is_ascii() {
-                norm.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
             } else {
-                norm.extend(word.chars().flat_map(char::to_lowercase));
+                lower.extend(word.chars().flat_map(char::to_lowercase));
             }
-            let lower = &norm[start..];
-            if !is_stopword(lower) {
-                content.push(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
+            let hash = xxhash_rust::xxh3::xxh3_64(lower.as_bytes());
+            hashes.push(hash);
+            if !is_stopword(&lower) {
+                content.push(hash);
             }
-            norm.push(' ');
-            norm_len += 1;
+            if hashes.len() <= NORM_WORDS {
+                norm.push_str(&lower);
+                norm.push(' ');
+            }
+        }
+        if hashes.len() > NORM_WORDS {
+            norm = String::new();
         }
         let mut content_set = content.clone();
         content_set.sort_unstable();
@@ -185,14 +297,19 @@ impl<'a> Block<'a> {
             blank_before,
             words: text.split_whitespace().count(),
             norm,
-            norm_len,
+            hashes,
             content,
             content_set,
             terminal: ends_sentence(text),
         }
     }
 
-    /// The lowercased words.
+    /// Number of (alphanumeric) words.
+    fn norm_len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// The lowercased words (short blocks only; empty for long ones).
     fn norm_words(&self) -> impl Iterator<Item = &str> {
         self.norm.split(' ').filter(|w| !w.is_empty())
     }
@@ -471,8 +588,8 @@ fn is_stopword(word: &str) -> bool {
     )
 }
 
-static BIO_CUES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+static BIO_CUES: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns = [
         r"\b(?:writes|writing|wrote|reports|reporting|covers|covering) (?:\w+ ){0,2}(?:about|on|for)\b",
         r"\bis (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|writer|journalist|correspondent|editor|columnist|contributor|freelancer|blogger|author|producer|intern|photographer)\b",
         r"\bfollow (?:him|her|them|me) (?:on|at)\b",
@@ -484,8 +601,9 @@ static BIO_CUES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\b(?:joined|has been with|has worked at) (?:the|our) (?:[\w-]+ ){0,3}(?:in \d{4}|since \d{4})",
     ]
     .iter()
-    .map(|p| Regex::new(&ascii_boundaries(&format!("(?i){p}"))).unwrap())
-    .collect()
+    .map(|p| ascii_boundaries(&format!("(?i){p}")))
+    .collect::<Vec<_>>();
+    RegexSet::new(patterns).expect("bio cues compile")
 });
 
 /// Removes furniture; returns the kept text and the removals in text order.
@@ -524,11 +642,11 @@ pub fn remove_boilerplate(
     // The headline repeated in the body. A copy that opens the article (only
     // furniture before it) is the article's own headline and stays.
     if let Some(title) = ctx.title {
-        let title_norm = Block::new(title, false).norm;
-        if title_norm.len() > 1 {
+        let title_words = Block::new(title, false).hashes;
+        if !title_words.is_empty() {
             let mut at_top = true;
             for (i, block) in blocks.iter().enumerate() {
-                if block.norm == title_norm && !block.is_body() {
+                if block.hashes == title_words && !block.is_body() {
                     if !at_top {
                         decide(&mut verdict, i, Category::Headline);
                     }
@@ -609,6 +727,11 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
     if text.len() > MAX_PATTERN_BYTES {
         return None;
     }
+    // Long blocks are checked only when they carry a word that long furniture
+    // (notices, credits, prompts) is made of: prose skips the pattern scan.
+    if text.len() > SHORT_BLOCK_BYTES && !LONG_FURNITURE_CUES.is_match(text) {
+        return None;
+    }
     let (set, cats) = &*PATTERNS;
     if let Some(i) = set.matches(text).iter().next() {
         return Some(cats[i]);
@@ -662,16 +785,14 @@ fn is_nav_trail(block: &Block, ctx: &Context) -> bool {
 /// A short block made almost entirely of share-bar words (also when run
 /// together, as in "ShareTweetEmail").
 fn is_share_bar(block: &Block) -> bool {
-    if block.words > 20 || block.norm_len == 0 {
+    if block.words > 20 || block.norm_len() == 0 {
         return false;
     }
-    let mut total = 0usize;
-    let mut covered = 0usize;
+    let total: usize = block.norm_words().map(str::len).sum();
+    let mut uncovered = 0usize;
     let mut has_action = false;
     for word in block.norm_words() {
-        total += word.len();
         if SHARE_WORDS.contains(&word) {
-            covered += word.len();
             has_action |= !matches!(
                 word,
                 "this"
@@ -695,16 +816,19 @@ fn is_share_bar(block: &Block) -> bool {
                 progressed = false;
                 for w in SHARE_WORDS.iter().filter(|w| w.len() > 2) {
                     if let Some(r) = rest.strip_prefix(w) {
-                        covered += w.len();
                         rest = r;
                         progressed = true;
                         has_action = true;
                     }
                 }
             }
+            uncovered += rest.len();
+        }
+        if uncovered * 10 > total {
+            return false;
         }
     }
-    has_action && covered * 10 >= total * 9
+    has_action
 }
 
 /// "Sign up for our newsletter", "Get the ... delivered to your inbox".
@@ -753,67 +877,77 @@ fn find_repeats(
     opening: Option<usize>,
     decide: &mut Decide,
 ) {
-    // Exact repeats. `copies` marks them even when the category is kept, so
+    // Exact repeats. `copy` marks them even when the category is kept, so
     // the containment check below never compares a block with its own copies.
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let seq_hash = |hashes: &[u64]| {
+        hashes.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &w| {
+            (h.rotate_left(5) ^ w).wrapping_mul(0x0100_0000_01B3)
+        })
+    };
+    let mut first: HashMap<u64, usize> = HashMap::new();
     let mut copy = vec![false; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
-        if b.norm_len < 3 || verdict[i].is_some() {
+        if b.norm_len() < 3 || verdict[i].is_some() {
             continue;
         }
-        if first.contains_key(b.norm.as_str()) {
-            copy[i] = true;
-            decide(verdict, i, Category::Repeat);
-        } else {
-            first.insert(&b.norm, i);
-        }
-    }
-    // Containment in a longer kept block, on word boundaries. Candidates come
-    // from an index of each block's word 6-grams (a contained block's first
-    // 6-gram is in its container), so the check stays linear on long texts.
-    const GRAM: usize = 6;
-    const MAX_CANDIDATES: usize = 32;
-    let gram_hash = |hashes: &[u64]| hashes.iter().fold(0u64, |h, &w| h.rotate_left(7) ^ w);
-    let word_hashes: Vec<Vec<u64>> = blocks
-        .iter()
-        .map(|b| {
-            b.norm_words()
-                .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
-                .collect()
-        })
-        .collect();
-    let mut grams: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (j, hashes) in word_hashes.iter().enumerate() {
-        if verdict[j].is_some() || copy[j] || hashes.len() <= GRAM {
-            continue;
-        }
-        for window in hashes.windows(GRAM) {
-            let list = grams.entry(gram_hash(window)).or_default();
-            if list.last() != Some(&j) && list.len() < MAX_CANDIDATES {
-                list.push(j);
+        match first.get(&seq_hash(&b.hashes)) {
+            Some(&f) if blocks[f].hashes == b.hashes => {
+                copy[i] = true;
+                decide(verdict, i, Category::Repeat);
+            }
+            Some(_) => {}
+            None => {
+                first.insert(seq_hash(&b.hashes), i);
             }
         }
     }
-    for (i, b) in blocks.iter().enumerate() {
-        if verdict[i].is_some()
-            || copy[i]
-            || Some(i) == opening
-            || !(GRAM..=80).contains(&b.norm_len)
-        {
-            continue;
+    // Containment in a longer kept block, on word boundaries. A contained
+    // block's first 6 words occur in its container: index the first 6-gram
+    // of each candidate, then slide over the other blocks' 6-grams, so the
+    // check stays linear on long texts.
+    const GRAM: usize = 6;
+    let candidate = |i: usize| {
+        verdict[i].is_none()
+            && !copy[i]
+            && Some(i) != opening
+            && (GRAM..=80).contains(&blocks[i].norm_len())
+    };
+    let mut firsts: HashMap<u64, Vec<usize>> = HashMap::new();
+    // Blocks sharing an opening 6-gram are compared only up to a bound, so a
+    // text of thousands of lines that all open alike stays linear.
+    const MAX_SHARED_OPENING: usize = 16;
+    for i in (0..blocks.len()).filter(|&i| candidate(i)) {
+        let list = firsts
+            .entry(seq_hash(&blocks[i].hashes[..GRAM]))
+            .or_default();
+        if list.len() < MAX_SHARED_OPENING {
+            list.push(i);
         }
-        let Some(candidates) = grams.get(&gram_hash(&word_hashes[i][..GRAM])) else {
-            continue;
-        };
-        let contained = candidates.iter().any(|&j| {
-            j != i
-                && verdict[j].is_none()
-                && blocks[j].norm_len > b.norm_len
-                && memchr::memmem::find(blocks[j].norm.as_bytes(), b.norm.as_bytes()).is_some()
-        });
-        if contained {
-            decide(verdict, i, Category::Repeat);
+    }
+    let mut contained = vec![false; blocks.len()];
+    if !firsts.is_empty() {
+        for (j, container) in blocks.iter().enumerate() {
+            if verdict[j].is_some() || copy[j] || container.norm_len() <= GRAM {
+                continue;
+            }
+            for (start, window) in container.hashes.windows(GRAM).enumerate() {
+                let Some(list) = firsts.get(&seq_hash(window)) else {
+                    continue;
+                };
+                for &i in list {
+                    let inner = &blocks[i].hashes;
+                    if i != j
+                        && inner.len() < container.norm_len()
+                        && container.hashes[start..].starts_with(inner)
+                    {
+                        contained[i] = true;
+                    }
+                }
+            }
         }
+    }
+    for (i, _) in contained.iter().enumerate().filter(|(_, c)| **c) {
+        decide(verdict, i, Category::Repeat);
     }
     // Captions and pull quotes: content words drawn from a nearby block.
     let echoes = |i: usize, j: usize| -> bool {
@@ -882,7 +1016,7 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
         if b.words > 120 {
             continue;
         }
-        let cues = BIO_CUES.iter().filter(|re| re.is_match(b.text)).count();
+        let cues = BIO_CUES.matches(b.text).iter().count();
         let starts_with_name = b.text.split_whitespace().next().is_some_and(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && !is_stopword(&w.to_lowercase())
         });
@@ -917,8 +1051,8 @@ fn clean_zones(
                 continue;
             }
             let b = &blocks[i];
-            let masthead = b.norm_len > 0
-                && b.norm_len <= 6
+            let masthead = b.norm_len() > 0
+                && b.norm_len() <= 6
                 && b.norm_words().all(|w| source_words.iter().any(|s| s == w));
             let credit_line =
                 masthead || ROLE_LINE.is_match(b.text) || HANDLE_LINE.is_match(b.text);

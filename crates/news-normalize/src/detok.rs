@@ -38,6 +38,21 @@ fn is_clitic(token: &str) -> bool {
 
 /// Whether the text reads as PTB-tokenized.
 pub fn looks_tokenized(text: &str) -> bool {
+    // Cheap gate: PTB text is full of these; ordinary prose has almost none.
+    let marks = [
+        " , ", " . ", " 's ", " n't ", " ' ", "-lrb-", "``", " ; ", " : ",
+    ];
+    let hits: usize = marks
+        .iter()
+        .map(|m| {
+            memchr::memmem::find_iter(text.as_bytes(), m.as_bytes())
+                .take(3)
+                .count()
+        })
+        .sum();
+    if hits < 2 {
+        return false;
+    }
     let mut split = 0usize; // punctuation or clitics standing alone
     let mut attached = 0usize; // the same attached to a word
     let mut markers = 0usize; // tokens only PTB makes: -lrb-, ``, n't alone

@@ -97,7 +97,10 @@ pub struct Normalized {
 pub fn detect_case(text: &str) -> Case {
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in text.chars() {
-        if c.is_uppercase() {
+        if c.is_ascii() {
+            upper += usize::from(c.is_ascii_uppercase());
+            lower += usize::from(c.is_ascii_lowercase());
+        } else if c.is_uppercase() {
             upper += 1;
         } else if c.is_lowercase() {
             lower += 1;
@@ -129,24 +132,31 @@ pub fn normalize(
     if opts.ascii_punct {
         text = chars::fold_ascii_punct(&text);
     }
-    if !opts.no_detokenize && detok::looks_tokenized(&text) {
-        text = detok::detokenize(&text);
-        report.detokenized = true;
-    }
-    let case = detect_case(&text);
     let title_clean = title.map(|t| chars::clean_chars(&web::clean_web_residue(t).0, opts.form).0);
     let mut found_title = None;
     let enabled = |c: Category| !opts.keep.contains(&c);
-    // Each removal can change what is first, last or adjacent, so repeat
-    // until a pass removes nothing: that is what makes the stage idempotent.
-    for _ in 0..6 {
+    // Each step can change what the others see (a removed line can leave a
+    // text that reads as tokenized or lowercase; a removal changes what is
+    // first, last or adjacent), so repeat until a round changes nothing:
+    // that fixed point is what makes the stage idempotent.
+    for _ in 0..8 {
+        let mut changed = false;
+        if !opts.no_detokenize && detok::looks_tokenized(&text) {
+            let joined = detok::detokenize(&text);
+            if joined != text {
+                text = joined;
+                report.detokenized = true;
+                changed = true;
+            }
+        }
+        let case = detect_case(&text);
         let ctx = boilerplate::Context {
             title: title_clean.as_deref().or(found_title.as_deref()),
             source,
             lowercase: case == Case::Lower,
         };
         let (kept, removed) = boilerplate::remove_boilerplate(&text, &ctx, &enabled);
-        let mut changed = !removed.is_empty();
+        changed |= !removed.is_empty();
         report.removed.extend(removed);
         text = kept;
         if title.is_none() && found_title.is_none() && !opts.no_title && case != Case::Lower {
@@ -161,6 +171,7 @@ pub fn normalize(
             break;
         }
     }
+    let case = detect_case(&text);
     Normalized {
         text,
         title: found_title,

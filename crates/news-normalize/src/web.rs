@@ -219,6 +219,9 @@ fn sequence_len(lead: u8) -> Option<usize> {
 /// sequences (`É’` could be French) only when the text shows the stronger
 /// kind elsewhere.
 fn repair_mojibake(text: &str) -> (String, usize) {
+    if !may_have_mojibake(text) {
+        return (text.to_string(), 0);
+    }
     let chars: Vec<char> = text.chars().collect();
     let strong = has_strong_mojibake(&chars);
     let mut out = String::with_capacity(text.len());
@@ -235,6 +238,26 @@ fn repair_mojibake(text: &str) -> (String, usize) {
         }
     }
     (out, count)
+}
+
+/// Cheap gate: every mojibake sequence starts with a character from U+00C2
+/// to U+00F4 (all encoded with the UTF-8 byte 0xC3) followed by a character
+/// that stands for a continuation byte.
+fn may_have_mojibake(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xC3, bytes).any(|pos| {
+        text.get(pos..)
+            .and_then(|rest| {
+                let mut chars = rest.chars();
+                let lead = chars.next()?;
+                let next = chars.next()?;
+                Some(
+                    cp1252_byte(lead).and_then(sequence_len).is_some()
+                        && cp1252_byte(next).is_some_and(is_continuation),
+                )
+            })
+            .unwrap_or(false)
+    })
 }
 
 fn has_strong_mojibake(chars: &[char]) -> bool {

@@ -11,7 +11,10 @@ use proptest::prelude::*;
 /// tokenized text, odd whitespace and arbitrary Unicode.
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just("The council voted on Tuesday to close the quarry road after two collapses.".to_string()),
+        Just(
+            "The council voted on Tuesday to close the quarry road after two collapses."
+                .to_string()
+        ),
         Just("“We will not gamble with lives,” the mayor said.".to_string()),
         Just("Share on Facebook Share on Twitter".to_string()),
         Just("Advertisement".to_string()),
@@ -26,7 +29,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("the mayor 's office said it does n't know -lrb- yet -rrb- .".to_string()),
         Just("\u{a0}\u{200b}\u{ad}\t  \r\n".to_string()),
         Just("\n\n\n".to_string()),
-        Just("Ana Ruiz writes about transport for the Post. Follow her on Twitter @aruiz.".to_string()),
+        Just(
+            "Ana Ruiz writes about transport for the Post. Follow her on Twitter @aruiz."
+                .to_string()
+        ),
         "[a-zA-Z ,.'\"]{0,60}",
         any::<String>(),
     ]
@@ -61,9 +67,10 @@ proptest! {
     #[test]
     fn output_has_no_invisible_characters_or_loose_whitespace(text in article()) {
         let out = normalize(&text, None, None, &Options::default()).text;
-        prop_assert!(!out.contains(['\u{200b}', '\u{ad}', '\u{a0}', '\r', '\t']));
-        prop_assert!(!out.contains("  ") && !out.contains("\n\n\n"));
-        prop_assert!(out.lines().all(|l| l == l.trim()));
+        let invisible = ['\u{200b}', '\u{ad}', '\u{a0}', '\r', '\t'];
+        prop_assert!(!out.contains(invisible), "invisible character left in {:?}", out);
+        prop_assert!(!out.contains("  ") && !out.contains("\n\n\n"), "loose whitespace in {:?}", out);
+        prop_assert!(out.lines().all(|l| l == l.trim()), "untrimmed line in {:?}", out);
     }
 }
 
