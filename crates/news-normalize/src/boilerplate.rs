@@ -22,6 +22,7 @@
 use std::collections::HashMap;
 #[cfg(test)]
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
@@ -232,6 +233,26 @@ static LONG_FURNITURE_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(
         .expect("cue automaton builds")
 });
 
+/// Keys that are already good 64-bit hashes need no second hashing.
+#[derive(Default)]
+struct PassThroughHasher(u64);
+
+impl Hasher for PassThroughHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThroughHasher>>;
+
 /// Blocks of at most this many words keep their lowercased words as text.
 const NORM_WORDS: usize = 40;
 
@@ -255,6 +276,8 @@ struct Block<'a> {
     content: Vec<u64>,
     /// The same, sorted and deduplicated, for membership tests.
     content_set: Vec<u64>,
+    /// A 64-bit Bloom signature of `content_set`.
+    signature: u64,
     terminal: bool,
 }
 
@@ -266,24 +289,31 @@ impl<'a> Block<'a> {
         let mut lower = String::with_capacity(32);
         let mut norm = String::with_capacity(text.len().min(320) + 2);
         norm.push(' ');
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            lower.clear();
-            if word.is_ascii() {
-                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-            }
+        let mut add = |lower: &str| {
             let hash = xxhash_rust::xxh3::xxh3_64(lower.as_bytes());
             hashes.push(hash);
-            if !is_stopword(&lower) {
+            if !is_stopword(lower) {
                 content.push(hash);
             }
             if hashes.len() <= NORM_WORDS {
-                norm.push_str(&lower);
+                norm.push_str(lower);
                 norm.push(' ');
+            }
+        };
+        if text.is_ascii() {
+            let words = text.split(|c: char| !c.is_ascii_alphanumeric());
+            for word in words.filter(|w| !w.is_empty()) {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                add(&lower);
+            }
+        } else {
+            let words = text.split(|c: char| !c.is_alphanumeric());
+            for word in words.filter(|w| !w.is_empty()) {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                add(&lower);
             }
         }
         if hashes.len() > NORM_WORDS {
@@ -292,14 +322,16 @@ impl<'a> Block<'a> {
         let mut content_set = content.clone();
         content_set.sort_unstable();
         content_set.dedup();
+        let signature = content_set.iter().fold(0u64, |sig, h| sig | 1 << (h >> 58));
         Block {
             text,
             blank_before,
-            words: text.split_whitespace().count(),
+            words: count_words(text),
             norm,
             hashes,
             content,
             content_set,
+            signature,
             terminal: ends_sentence(text),
         }
     }
@@ -326,6 +358,21 @@ impl<'a> Block<'a> {
                 .text
                 .ends_with(['.', ',', ';', ':', '|', '-', '–', '—'])
     }
+}
+
+/// Whitespace-separated words (ASCII fast path).
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    count
 }
 
 /// Lowercased alphanumeric words of a text.
@@ -884,7 +931,7 @@ fn find_repeats(
             (h.rotate_left(5) ^ w).wrapping_mul(0x0100_0000_01B3)
         })
     };
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut first: HashKeyed<usize> = HashKeyed::default();
     let mut copy = vec![false; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
         if b.norm_len() < 3 || verdict[i].is_some() {
@@ -912,7 +959,7 @@ fn find_repeats(
             && Some(i) != opening
             && (GRAM..=80).contains(&blocks[i].norm_len())
     };
-    let mut firsts: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut firsts: HashKeyed<Vec<usize>> = HashKeyed::default();
     // Blocks sharing an opening 6-gram are compared only up to a bound, so a
     // text of thousands of lines that all open alike stays linear.
     const MAX_SHARED_OPENING: usize = 16;
@@ -951,6 +998,11 @@ fn find_repeats(
     }
     // Captions and pull quotes: content words drawn from a nearby block.
     let echoes = |i: usize, j: usize| -> bool {
+        // Quick reject: too many of i's words are surely absent from j.
+        let absent = (blocks[i].signature & !blocks[j].signature).count_ones() as usize;
+        if absent * 5 > blocks[i].content_set.len() {
+            return false;
+        }
         let theirs = &blocks[j].content_set;
         let mine = &blocks[i].content;
         let shared = mine

@@ -92,13 +92,30 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
     let mut out = String::with_capacity(normalized.len());
     let mut pending_space = false;
     let mut newlines = 0usize; // newlines seen since the last kept character
-    for c in normalized.chars() {
-        let class = if c.is_ascii() && c != '\t' && c != '\n' && !c.is_ascii_control() {
-            Class::Keep
-        } else {
-            classify(c)
-        };
-        match class {
+    let mut rest = normalized.as_str();
+    while !rest.is_empty() {
+        // Copy a run of plain printable ASCII in one go.
+        let run = rest
+            .bytes()
+            .position(|b| !(0x21..=0x7E).contains(&b))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            if !out.is_empty() {
+                if newlines > 0 {
+                    out.push_str(if newlines > 1 { "\n\n" } else { "\n" });
+                } else if pending_space {
+                    out.push(' ');
+                }
+            }
+            newlines = 0;
+            pending_space = false;
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
+        let c = rest.chars().next().expect("non-empty");
+        rest = &rest[c.len_utf8()..];
+        match classify(c) {
             Class::Keep if c == ' ' => pending_space = true,
             Class::Keep => {
                 if !out.is_empty() {

@@ -96,14 +96,19 @@ pub struct Normalized {
 /// a lowercased dump) still count as lowercase.
 pub fn detect_case(text: &str) -> Case {
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_ascii() {
-            upper += usize::from(c.is_ascii_uppercase());
-            lower += usize::from(c.is_ascii_lowercase());
-        } else if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
+    let mut non_ascii = false;
+    for &b in text.as_bytes() {
+        upper += usize::from(b.is_ascii_uppercase());
+        lower += usize::from(b.is_ascii_lowercase());
+        non_ascii |= b >= 0x80;
+    }
+    if non_ascii {
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
         }
     }
     match (upper, lower) {
