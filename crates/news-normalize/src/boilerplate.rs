@@ -43,8 +43,11 @@ pub enum Category {
     Comments,
     /// Author bios at the end of the page.
     Bio,
-    /// Bylines, datelines, timestamps, author roles, mastheads.
+    /// Bylines, author roles, mastheads.
     Byline,
+    /// Date and time lines ("Updated: May 24, 2005, 3:23 PM ET"). Kept by
+    /// default: the article's own dateline is part of its text.
+    Dateline,
     /// Embed markers and media-player prompts.
     Embed,
     /// Photo credits, captions with credits, source and contribution lines.
@@ -67,7 +70,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, for `--keep` and the docs.
-    pub const ALL: [Category; 16] = [
+    pub const ALL: [Category; 17] = [
         Category::Nav,
         Category::Share,
         Category::Subscribe,
@@ -75,6 +78,7 @@ impl Category {
         Category::Comments,
         Category::Bio,
         Category::Byline,
+        Category::Dateline,
         Category::Embed,
         Category::Credit,
         Category::Ad,
@@ -96,6 +100,7 @@ impl Category {
             Category::Comments => "comments",
             Category::Bio => "bio",
             Category::Byline => "byline",
+            Category::Dateline => "dateline",
             Category::Embed => "embed",
             Category::Credit => "credit",
             Category::Ad => "ad",
@@ -458,10 +463,10 @@ fn pattern_table() -> Vec<(Category, String)> {
         (Credit, r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$".into()),
         (Credit, r"^(?:additional )?(?:reporting|writing|editing|compiled|produced)(?: by)?\b[^.]{0,100}(?:;\s*(?:editing|writing|additional reporting) by[^.]{0,80})*\.?$".into()),
         // Datelines and timestamps.
-        (Byline, format!(r"^(?:published|posted|updated|last updated|first published|last modified|modified|created|uploaded)(?: on| at)?\s*:?\s*(?:{WEEKDAY},?\s+)?(?:{date}|{MONTH}\s+\d{{1,2}}|{TIME}|\d+ (?:minutes?|hours?|days?) ago)[^!?]{{0,40}}$")),
-        (Byline, format!(r"^(?:{WEEKDAY},?\s+)?{date}(?:,?\s*(?:at\s+|-\s*|\|\s*)?(?:{strict_time}))?(?:\s*(?:\||-)\s*(?:updated\s+)?(?:{strict_time}))?$")),
-        (Byline, format!(r"^(?:updated\s+(?:at\s+)?)?(?:{strict_time})(?:\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?{date})?$")),
-        (Byline, r"^\d+ (?:minutes?|hours?|days?|weeks?) ago$".into()),
+        (Dateline, format!(r"^(?:published|posted|updated|last updated|first published|last modified|modified|created|uploaded)(?: on| at)?\s*:?\s*(?:{WEEKDAY},?\s+)?(?:{date}|{MONTH}\s+\d{{1,2}}|{TIME}|\d+ (?:minutes?|hours?|days?) ago)[^!?]{{0,40}}$")),
+        (Dateline, format!(r"^(?:{WEEKDAY},?\s+)?{date}(?:,?\s*(?:at\s+|-\s*|\|\s*)?(?:{strict_time}))?(?:\s*(?:\||-)\s*(?:updated\s+)?(?:{strict_time}))?$")),
+        (Dateline, format!(r"^(?:updated\s+(?:at\s+)?)?(?:{strict_time})(?:\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?{date})?$")),
+        (Dateline, r"^\d+ (?:minutes?|hours?|days?|weeks?) ago$".into()),
         // Editorial and live-page notices.
         (Notice, r"^this (?:story|article|post|report|page) (?:has been|was|is being|will be) (?:updated|corrected)\b[^.]{0,60}\.?$".into()),
         (Notice, r"\brefresh (?:this|the) page\b".into()),
@@ -644,7 +649,7 @@ static BIO_CUES: LazyLock<RegexSet> = LazyLock::new(|| {
         r"\b(?:likes|loves|enjoys) (?:\w+ ){0,2}(?:politics|writing|history|sports|travel|reading|music|football|movies|technology|hiking|cooking)\b",
         r"\bhobb(?:y|ies)\b",
         r"\b(?:his|her|their) (?:articles|stories|writing|reporting|columns)\b",
-        r"\b(?:contact|reach|email) (?:him|her|them|the (?:author|writer|reporter))\b",
+        r"\b(?:contact|reach|email) (?:him|her|the (?:author|writer|reporter))\b",
         r"\b(?:joined|has been with|has worked at) (?:the|our) (?:[\w-]+ ){0,3}(?:in \d{4}|since \d{4})",
     ]
     .iter()
@@ -686,8 +691,8 @@ pub fn remove_boilerplate(
             decide(&mut verdict, i, cat);
         }
     }
-    // The headline repeated in the body. A copy that opens the article (only
-    // furniture before it) is the article's own headline and stays.
+    // The headline repeated in the body. The first copy before the first
+    // body paragraph is the article's own headline and stays.
     if let Some(title) = ctx.title {
         let title_words = Block::new(title, false).hashes;
         if !title_words.is_empty() {
@@ -698,7 +703,7 @@ pub fn remove_boilerplate(
                         decide(&mut verdict, i, Category::Headline);
                     }
                     at_top = false;
-                } else if verdict[i].is_none() {
+                } else if verdict[i].is_none() && block.is_body() {
                     at_top = false;
                 }
             }
@@ -783,6 +788,9 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
     if let Some(i) = set.matches(text).iter().next() {
         return Some(cats[i]);
     }
+    if is_dateline(block) {
+        return Some(Category::Dateline);
+    }
     if is_nav_trail(block, ctx) {
         return Some(Category::Nav);
     }
@@ -801,6 +809,124 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
 /// "Related" headers that introduce a list (not "Related: <one title>").
 fn is_list_header(text: &str) -> bool {
     !text.contains(": ") || text.trim_end().ends_with(':')
+}
+
+/// A line of dates, times and their labels only ("Posted: 04 / 9 / 2012 8: 33 am").
+fn is_dateline(block: &Block) -> bool {
+    if block.words > 30 || block.norm_len() == 0 {
+        return false;
+    }
+    let mut digits = false;
+    let all_date_words = block.norm_words().all(|w| {
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            digits = true;
+            return true;
+        }
+        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let w = w
+            .strip_suffix("st")
+            .or(w.strip_suffix("nd"))
+            .or(w.strip_suffix("rd"))
+            .or(w.strip_suffix("th"))
+            .filter(|s| s.is_empty())
+            .unwrap_or(w);
+        w.is_empty()
+            || is_month_or_weekday(w)
+            || matches!(
+                w,
+                "am" | "pm"
+                    | "a"
+                    | "p"
+                    | "m"
+                    | "gmt"
+                    | "utc"
+                    | "et"
+                    | "est"
+                    | "edt"
+                    | "ct"
+                    | "cst"
+                    | "cdt"
+                    | "mt"
+                    | "mst"
+                    | "mdt"
+                    | "pt"
+                    | "pst"
+                    | "pdt"
+                    | "bst"
+                    | "cet"
+                    | "cest"
+                    | "ist"
+                    | "aest"
+                    | "aedt"
+                    | "jst"
+                    | "posted"
+                    | "updated"
+                    | "published"
+                    | "last"
+                    | "first"
+                    | "modified"
+                    | "on"
+                    | "at"
+                    | "edited"
+                    | "release"
+                    | "released"
+                    | "originally"
+                    | "date"
+                    | "time"
+                    | "created"
+                    | "uploaded"
+                    | "today"
+                    | "yesterday"
+            )
+    });
+    digits && all_date_words
+}
+
+fn is_month_or_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "jan"
+            | "january"
+            | "feb"
+            | "february"
+            | "mar"
+            | "march"
+            | "apr"
+            | "april"
+            | "may"
+            | "jun"
+            | "june"
+            | "jul"
+            | "july"
+            | "aug"
+            | "august"
+            | "sep"
+            | "sept"
+            | "september"
+            | "oct"
+            | "october"
+            | "nov"
+            | "november"
+            | "dec"
+            | "december"
+            | "mon"
+            | "monday"
+            | "tue"
+            | "tues"
+            | "tuesday"
+            | "wed"
+            | "wednesday"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "thursday"
+            | "fri"
+            | "friday"
+            | "sat"
+            | "saturday"
+            | "sun"
+            | "sunday"
+    )
 }
 
 /// Breadcrumbs: "Home › News › World", "News | Courts", "Home Sports".
@@ -887,7 +1013,8 @@ fn is_subscribe_prompt(block: &Block) -> bool {
         block.norm_words().any(|w| SUBSCRIBE_CUES.contains(&w)) || block.norm.contains(" sign up ");
     let addressed = block
         .norm_words()
-        .any(|w| matches!(w, "you" | "your" | "our" | "us" | "here" | "now" | "free"));
+        .any(|w| matches!(w, "you" | "your" | "our" | "us" | "here" | "now" | "free"))
+        || block.norm.starts_with(" don t miss ");
     cue && addressed
 }
 
@@ -1065,7 +1192,8 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
     let Some(&last) = kept.last() else { return };
     for &i in kept.iter().rev().take(3) {
         let b = &blocks[i];
-        if b.words > 120 {
+        // Bios describe the author; a block quoting someone is reporting.
+        if b.words > 120 || b.text.contains(['"', '“', '”']) {
             continue;
         }
         let cues = BIO_CUES.matches(b.text).iter().count();
@@ -1171,7 +1299,7 @@ mod tests {
             [
                 "nav",
                 "byline",
-                "byline",
+                "dateline",
                 "ad",
                 "share",
                 "comments",

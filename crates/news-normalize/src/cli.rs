@@ -41,6 +41,11 @@ pub struct Cli {
     #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
     pub keep: Vec<KeepArg>,
 
+    /// Also remove a category that is kept by default (repeatable): dateline
+    /// (date and time lines, which most corpora keep as part of the article).
+    #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
+    pub remove: Vec<KeepArg>,
+
     /// Do not detokenize text that looks Penn Treebank tokenized.
     #[arg(long)]
     pub no_detokenize: bool,
@@ -76,7 +81,15 @@ fn parse_category(s: &str) -> Result<KeepArg, String> {
 impl Cli {
     /// The normalization options these arguments ask for.
     pub fn options(&self) -> Options {
-        let mut keep = BTreeSet::new();
+        let mut keep: BTreeSet<Category> = crate::DEFAULT_KEPT.into_iter().collect();
+        for r in &self.remove {
+            match r {
+                KeepArg::All => keep.clear(),
+                KeepArg::One(c) => {
+                    keep.remove(c);
+                }
+            }
+        }
         for k in &self.keep {
             match k {
                 KeepArg::All => keep.extend(Category::ALL),

@@ -30,7 +30,7 @@ pub use boilerplate::{Category, Removal};
 pub use chars::Form;
 
 /// Options of one normalization run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Unicode normalization form (NFC by default).
     pub form: Form,
@@ -43,6 +43,22 @@ pub struct Options {
     /// Do not take a headline from the text when the record has no title.
     pub no_title: bool,
 }
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            form: Form::default(),
+            ascii_punct: false,
+            keep: DEFAULT_KEPT.into_iter().collect(),
+            no_detokenize: false,
+            no_title: false,
+        }
+    }
+}
+
+/// Furniture categories kept unless asked for (`--remove`): datelines are
+/// part of the article's own text as most corpora store it.
+pub const DEFAULT_KEPT: [Category; 1] = [Category::Dateline];
 
 /// The letter case of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

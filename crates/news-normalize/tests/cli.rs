@@ -393,3 +393,24 @@ fn normalizing_its_own_output_changes_nothing() {
         String::from_utf8_lossy(&twice.stdout)
     );
 }
+
+#[test]
+fn datelines_are_kept_unless_removed_on_request() {
+    let text =
+        format!("Posted: 04 / 9 / 2031 8: 33 am\n\n{BODY}\n\nUpdated: May 24, 2031, 3:23 PM ET");
+    let line = serde_json::json!({"id": "d", "text": text});
+    let kept = records(&run(&[], format!("{line}\n").as_bytes()));
+    assert_eq!(kept[0]["text"], text);
+    let removed = records(&run(
+        &["--remove", "dateline"],
+        format!("{line}\n").as_bytes(),
+    ));
+    assert_eq!(removed[0]["text"], BODY);
+    let reasons: Vec<_> = removed[0]["normalize"]["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["reason"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(reasons, ["dateline", "dateline"]);
+}
