@@ -811,6 +811,11 @@ fn is_list_header(text: &str) -> bool {
     !text.contains(": ") || text.trim_end().ends_with(':')
 }
 
+/// Whether a line holds only dates, times and their labels.
+pub fn is_dateline_text(line: &str) -> bool {
+    is_dateline(&Block::new(line, false))
+}
+
 /// A line of dates, times and their labels only ("Posted: 04 / 9 / 2012 8: 33 am").
 fn is_dateline(block: &Block) -> bool {
     if block.words > 30 || block.norm_len() == 0 {

@@ -223,6 +223,7 @@ fn split_headline(text: &str) -> Option<(String, String)> {
         && body_follows
         && (own_paragraph || next_is_prose)
         && first.chars().count() <= 200
+        && !boilerplate::is_dateline_text(first)
     {
         Some((first.to_string(), rest.to_string()))
     } else {
