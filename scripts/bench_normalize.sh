@@ -26,19 +26,26 @@ run_once() { local s e; s=$(date +%s.%N); taskset -c 0 "$@" > /dev/null; e=$(dat
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 > /dev/null | tail -1; }
 
+# all cores, no pinning
+run_all() { local s e; s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+
 declare -A secs
-for name in passthrough normalize; do secs[$name]=""; done
+for name in passthrough normalize normalize_all; do secs[$name]=""; done
 for _ in $(seq "$RUNS"); do
-  # Alternate the two tools so machine noise hits both alike.
+  # Alternate the tools so machine noise hits them alike.
   secs[passthrough]+="$(run_once "$PASS" "$big")"$'\n'
-  secs[normalize]+="$(run_once "$NORM" "$big")"$'\n'
+  secs[normalize]+="$(run_once "$NORM" -j 1 "$big")"$'\n'
+  secs[normalize_all]+="$(run_all "$NORM" -j 0 "$big")"$'\n'
 done
 p=$(printf '%s' "${secs[passthrough]}" | median)
 n=$(printf '%s' "${secs[normalize]}" | median)
-pm=$(echo "$bytes / 1000000 / $p" | bc -l)
-nm=$(echo "$bytes / 1000000 / $n" | bc -l)
-printf 'corpus: %s (%.1f MB), %s runs each, one core (taskset -c 0), median wall time\n' "$big" "$(echo "$bytes/1000000" | bc -l)" "$RUNS"
-printf '%-16s %8.2f s %9.1f MB/s\n' passthrough "$p" "$pm" normalize "$n" "$nm"
-printf 'ratio normalize/passthrough: %.1f%% (target >= 30%%)\n' "$(echo "100 * $nm / $pm" | bc -l)"
-printf 'peak RSS normalize: %s KB on %s MB, %s KB on %s MB\n' \
+a=$(printf '%s' "${secs[normalize_all]}" | median)
+mbps() { echo "$bytes / 1000000 / $1" | bc -l; }
+printf 'corpus: %s (%.1f MB), %s runs each, median wall time\n' "$big" "$(echo "$bytes/1000000" | bc -l)" "$RUNS"
+printf '%-34s %8.2f s %9.1f MB/s\n' "passthrough (1 core)" "$p" "$(mbps "$p")" \
+  "news-normalize -j 1 (1 core)" "$n" "$(mbps "$n")" \
+  "news-normalize -j 0 ($(nproc) cores)" "$a" "$(mbps "$a")"
+printf 'ratio normalize/passthrough: %.1f%% on one core, %.1f%% on %s cores (target >= 30%%)\n' \
+  "$(echo "100 * $p / $n" | bc -l)" "$(echo "100 * $p / $a" | bc -l)" "$(nproc)"
+printf 'peak RSS news-normalize -j 0: %s KB on %s MB, %s KB on %s MB\n' \
   "$(peak_kb "$NORM" "$small")" "$((MB / 4))" "$(peak_kb "$NORM" "$big")" "$MB"

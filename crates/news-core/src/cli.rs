@@ -55,4 +55,20 @@ pub struct CommonArgs {
     /// At the end, print one JSON line of counts and seconds on stderr.
     #[arg(long)]
     pub stats: bool,
+
+    /// Worker threads for stages that handle records independently (0: one
+    /// per core). The output is the same, byte for byte, on any count.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+}
+
+impl CommonArgs {
+    /// The number of worker threads to use.
+    pub fn thread_count(&self) -> usize {
+        if self.threads > 0 {
+            self.threads
+        } else {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        }
+    }
 }

@@ -334,13 +334,13 @@ impl Runner<'_> {
 }
 
 /// The line without its `\n` or `\r\n`.
-fn strip_line_end(line: &[u8]) -> &[u8] {
+pub(crate) fn strip_line_end(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
 /// An I/O error as a message without Rust's "(os error 2)" noise.
-fn io_message(e: &io::Error) -> String {
+pub(crate) fn io_message(e: &io::Error) -> String {
     let text = e.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),

@@ -13,6 +13,7 @@
 //! - [`output`]: the buffered JSON Lines writer that treats a closed pipe as success;
 //! - [`cli`]: the options every binary shares ([`CommonArgs`]);
 //! - [`driver`]: the read-process-write loop ([`run`]) and the [`Stage`] trait;
+//! - [`parallel`]: record-at-a-time stages on several threads, output in input order;
 //! - [`exit`]: the one exit-code table;
 //! - [`text`]: code-point offset helpers that several stages need.
 
@@ -21,6 +22,7 @@ pub mod driver;
 pub mod exit;
 pub mod input;
 pub mod output;
+pub mod parallel;
 pub mod record;
 pub mod text;
 
@@ -28,4 +30,5 @@ pub use cli::{CommonArgs, OnError};
 pub use driver::{run, Stage, StageError};
 pub use exit::ExitStatus;
 pub use output::Sink;
+pub use parallel::{run_records, RecordStage};
 pub use record::{Origin, Record};

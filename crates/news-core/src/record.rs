@@ -126,10 +126,19 @@ pub struct IdMinter {
     seen: HashMap<u64, u32>,
 }
 
+/// The hash a minted id is made from (pure: workers compute it in parallel).
+pub fn text_hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
 impl IdMinter {
     /// The id for a record with this text.
     pub fn mint(&mut self, text: &str) -> String {
-        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+        self.assign(text_hash(text))
+    }
+
+    /// The id for a record whose text has this [`text_hash`] (call in input order).
+    pub fn assign(&mut self, hash: u64) -> String {
         let count = self.seen.entry(hash).or_insert(0);
         *count += 1;
         if *count == 1 {
@@ -155,58 +164,107 @@ pub fn parse_line(
     origin: Origin,
     minter: &mut IdMinter,
 ) -> Result<Parsed, String> {
+    match parse_object(line)? {
+        None => Ok(Parsed::Blank),
+        Some(fields) => from_object(fields, names, origin, minter).map(Parsed::Record),
+    }
+}
+
+/// Parses one line into a JSON object, or says what is wrong with it.
+/// `Ok(None)` is a blank line.
+pub fn parse_object(line: &[u8]) -> Result<Option<Map<String, Value>>, String> {
     if line.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Parsed::Blank);
+        return Ok(None);
     }
     let line = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to() + 1))?;
     let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(fields) = value else {
-        return Err(format!("not a JSON object (found {})", kind_of(&value)));
-    };
-    from_object(fields, names, origin, minter).map(Parsed::Record)
+    match value {
+        Value::Object(fields) => Ok(Some(fields)),
+        other => Err(format!("not a JSON object (found {})", kind_of(&other))),
+    }
+}
+
+/// A record whose id, if it had none, is still to be assigned in input order
+/// (see [`IdMinter::assign`]); used by the parallel driver.
+pub struct Pending {
+    pub record: Record,
+    /// `Some(hash)` when the record had no id.
+    pub missing_id: Option<u64>,
+}
+
+impl Pending {
+    /// Validates an object as a record without minting an id yet.
+    pub fn from_object(
+        fields: Map<String, Value>,
+        names: &FieldNames,
+        origin: Origin,
+    ) -> Result<Pending, String> {
+        check_text(&fields, names)?;
+        let id_key = &*names.id;
+        let (id, missing_id) = match fields.get(id_key) {
+            Some(Value::String(s)) => (s.clone(), None),
+            Some(Value::Number(n)) => (n.to_string(), None),
+            None | Some(Value::Null) => {
+                let text = fields[&*names.text].as_str().unwrap_or_default();
+                (String::new(), Some(text_hash(text)))
+            }
+            Some(other) => return Err(bad_id(id_key, other)),
+        };
+        Ok(Pending {
+            record: Record::new(fields, id, names.clone(), origin),
+            missing_id,
+        })
+    }
+
+    /// Gives the record its minted id (when it had none) and returns it.
+    pub fn finish(self, minter: &mut IdMinter) -> Record {
+        let mut record = self.record;
+        if let Some(hash) = self.missing_id {
+            let id = minter.assign(hash);
+            set_minted_id(&mut record.fields, &record.names.id, &id);
+            record.id = id;
+        }
+        record
+    }
+}
+
+fn check_text(fields: &Map<String, Value>, names: &FieldNames) -> Result<(), String> {
+    let text_key = &*names.text;
+    match fields.get(text_key) {
+        Some(Value::String(_)) => Ok(()),
+        Some(other) => Err(format!(
+            "\"{text_key}\" is not a string (found {})",
+            kind_of(other)
+        )),
+        None => Err(format!("\"{text_key}\" is missing")),
+    }
+}
+
+fn bad_id(id_key: &str, value: &Value) -> String {
+    format!(
+        "\"{id_key}\" is not a string or number (found {})",
+        kind_of(value)
+    )
+}
+
+/// Puts a minted id in place of a null id, or first when there was none.
+fn set_minted_id(fields: &mut Map<String, Value>, id_key: &str, id: &str) {
+    if fields.contains_key(id_key) {
+        fields.insert(id_key.to_string(), Value::String(id.to_string()));
+    } else {
+        fields.shift_insert(0, id_key.to_string(), Value::String(id.to_string()));
+    }
 }
 
 /// Validates an object as a record: text must be a string, id a string or number.
 pub fn from_object(
-    mut fields: Map<String, Value>,
+    fields: Map<String, Value>,
     names: &FieldNames,
     origin: Origin,
     minter: &mut IdMinter,
 ) -> Result<Record, String> {
-    let text_key = &*names.text;
-    match fields.get(text_key) {
-        Some(Value::String(_)) => {}
-        Some(other) => {
-            return Err(format!(
-                "\"{text_key}\" is not a string (found {})",
-                kind_of(other)
-            ))
-        }
-        None => return Err(format!("\"{text_key}\" is missing")),
-    }
-    let id_key = &*names.id;
-    let id = match fields.get(id_key) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        None | Some(Value::Null) => {
-            let text = fields[text_key].as_str().unwrap_or_default();
-            let id = minter.mint(text);
-            if fields.contains_key(id_key) {
-                fields.insert(id_key.to_string(), Value::String(id.clone()));
-            } else {
-                fields.shift_insert(0, id_key.to_string(), Value::String(id.clone()));
-            }
-            id
-        }
-        Some(other) => {
-            return Err(format!(
-                "\"{id_key}\" is not a string or number (found {})",
-                kind_of(other)
-            ))
-        }
-    };
-    Ok(Record::new(fields, id, names.clone(), origin))
+    Pending::from_object(fields, names, origin).map(|p| p.finish(minter))
 }
 
 /// A JSON value's kind, for error messages.

@@ -124,8 +124,8 @@ pub fn parse_args() -> Result<Cli, ExitStatus> {
 
 /// Runs the binary.
 pub fn main(cli: Cli) -> ExitStatus {
-    let mut stage = NormalizeStage::new(cli.options());
-    news_core::run("news-normalize", &cli.common, &mut stage)
+    let stage = NormalizeStage::new(cli.options());
+    news_core::run_records("news-normalize", &cli.common, &stage)
 }
 
 /// Checks the clap definition (used by a unit test).

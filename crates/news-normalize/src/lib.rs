@@ -23,7 +23,9 @@ pub mod web;
 
 use std::collections::BTreeSet;
 
-use news_core::{Record, Sink, Stage, StageError};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use news_core::{Record, RecordStage};
 use serde_json::{json, Map, Value};
 
 pub use boilerplate::{Category, Removal};
@@ -287,28 +289,30 @@ pub fn report_field(previous: Option<&Value>, n: &Normalized) -> Value {
     Value::Object(out)
 }
 
-/// The stage the `news-normalize` binary runs.
+/// The stage the `news-normalize` binary runs (records are independent, so
+/// it runs on several threads).
 pub struct NormalizeStage {
     pub opts: Options,
-    removed_blocks: u64,
-    detokenized: u64,
-    titles_found: u64,
-    lowercase: u64,
+    removed_blocks: AtomicU64,
+    detokenized: AtomicU64,
+    titles_found: AtomicU64,
+    lowercase: AtomicU64,
 }
 
 impl NormalizeStage {
     pub fn new(opts: Options) -> Self {
         NormalizeStage {
             opts,
-            removed_blocks: 0,
-            detokenized: 0,
-            titles_found: 0,
-            lowercase: 0,
+            removed_blocks: AtomicU64::new(0),
+            detokenized: AtomicU64::new(0),
+            titles_found: AtomicU64::new(0),
+            lowercase: AtomicU64::new(0),
         }
     }
+}
 
-    /// Normalizes one record in place.
-    pub fn apply(&mut self, record: &mut Record) {
+impl RecordStage for NormalizeStage {
+    fn apply(&self, record: &mut Record) -> Result<(), String> {
         let title = record.get_str("title").map(str::to_string);
         let source = record.get_str("source").map(str::to_string);
         let n = normalize(
@@ -317,32 +321,27 @@ impl NormalizeStage {
             source.as_deref(),
             &self.opts,
         );
-        self.removed_blocks += n.report.removed.len() as u64;
-        self.detokenized += u64::from(n.report.detokenized);
-        self.lowercase += u64::from(n.case == Case::Lower);
+        let count = |c: &AtomicU64, by: u64| c.fetch_add(by, Ordering::Relaxed);
+        count(&self.removed_blocks, n.report.removed.len() as u64);
+        count(&self.detokenized, u64::from(n.report.detokenized));
+        count(&self.lowercase, u64::from(n.case == Case::Lower));
         let field = report_field(record.get("normalize"), &n);
-        record.set_text(n.text.clone());
         if let Some(t) = &n.title {
-            self.titles_found += 1;
+            count(&self.titles_found, 1);
             record.set("title", Value::String(t.clone()));
         }
+        record.set_text(n.text);
         record.set("normalize", field);
-    }
-}
-
-impl Stage for NormalizeStage {
-    fn process(&mut self, mut record: Record, out: &mut Sink) -> Result<(), StageError> {
-        self.apply(&mut record);
-        out.emit(&record)?;
         Ok(())
     }
 
     fn stats(&self) -> Map<String, Value> {
+        let get = |c: &AtomicU64| json!(c.load(Ordering::Relaxed));
         let mut m = Map::new();
-        m.insert("blocks_removed".into(), json!(self.removed_blocks));
-        m.insert("detokenized".into(), json!(self.detokenized));
-        m.insert("titles_found".into(), json!(self.titles_found));
-        m.insert("lowercase".into(), json!(self.lowercase));
+        m.insert("blocks_removed".into(), get(&self.removed_blocks));
+        m.insert("detokenized".into(), get(&self.detokenized));
+        m.insert("titles_found".into(), get(&self.titles_found));
+        m.insert("lowercase".into(), get(&self.lowercase));
         m
     }
 }

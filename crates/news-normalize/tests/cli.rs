@@ -414,3 +414,69 @@ fn datelines_are_kept_unless_removed_on_request() {
         .collect();
     assert_eq!(reasons, ["dateline", "dateline"]);
 }
+
+/// A large mixed input: good records (some without ids, some repeated),
+/// blank lines and bad records spread through it.
+fn big_mixed_input() -> Vec<u8> {
+    let mut input = Vec::new();
+    for i in 0..3000 {
+        let line = match i % 97 {
+            13 => "{broken json".to_string(),
+            29 => String::new(),
+            41 => format!("{{\"text\":\"Share this article\\n\\n{BODY} Copy {}.\"}}", i % 5),
+            _ => format!("{{\"id\":\"r{i}\",\"text\":\"Home › News\\n\\n{BODY} Number {i}.\\n\\nAdvertisement\"}}"),
+        };
+        input.extend(line.bytes());
+        input.push(b'\n');
+    }
+    input
+}
+
+#[test]
+fn same_output_on_every_thread_count() {
+    let input = big_mixed_input();
+    let dir = tempfile::tempdir().unwrap();
+    let mut runs = Vec::new();
+    for threads in ["1", "2", "3", "8"] {
+        let rejects = dir.path().join(format!("rejects-{threads}.jsonl"));
+        let out = run(
+            &[
+                "-j",
+                threads,
+                "--on-error=skip",
+                "--rejects",
+                rejects.to_str().unwrap(),
+            ],
+            &input,
+        );
+        assert_eq!(out.status.code(), Some(1));
+        runs.push((out.stdout, out.stderr, std::fs::read(&rejects).unwrap()));
+    }
+    for other in &runs[1..] {
+        assert!(runs[0] == *other, "output differs between thread counts");
+    }
+    let records = String::from_utf8(runs[0].0.clone())
+        .unwrap()
+        .lines()
+        .count();
+    let rejected = String::from_utf8(runs[0].1.clone())
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(records + rejected + 3000 / 97 + 1, 3000);
+}
+
+#[test]
+fn fail_policy_stops_at_the_first_bad_record_on_any_thread_count() {
+    let input = big_mixed_input();
+    for threads in ["1", "4"] {
+        let out = run(&["-j", threads], &input);
+        assert_eq!(out.status.code(), Some(1));
+        // Lines 1-13 are good, line 14 is the first bad one.
+        assert_eq!(records(&out).len(), 13, "threads {threads}");
+        assert_eq!(
+            stderr(&out).lines().collect::<Vec<_>>(),
+            ["news-normalize: <stdin>:14: invalid JSON: key must be a string at line 1 column 2"]
+        );
+    }
+}

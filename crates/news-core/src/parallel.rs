@@ -1,0 +1,408 @@
+//! Record-at-a-time stages on several threads, with output in input order.
+//!
+//! A stage that handles every record on its own ([`RecordStage`]) is run by
+//! [`run_records`]: one thread reads lines and hands out batches, worker
+//! threads parse and transform them, and one thread puts the results back in
+//! input order, assigns minted ids, reports rejects and writes. The output is
+//! byte for byte the same on any thread count, because everything that
+//! depends on order (minted ids, the first rejected record under
+//! `--on-error=fail`, messages) happens on the ordered side.
+//!
+//! Memory stays bounded: at most a few batches per worker are in flight, and a
+//! batch holds at most `BATCH_LINES` lines or `BATCH_BYTES` bytes (one line
+//! when a line is larger).
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use serde_json::{Map, Value};
+
+use crate::cli::{CommonArgs, OnError};
+use crate::driver::{self, Stage, StageError};
+use crate::exit::ExitStatus;
+use crate::input::Input;
+use crate::output::{Sink, WriteError};
+use crate::record::{self, FieldNames, IdMinter, Origin, Pending, Record};
+
+const BATCH_LINES: usize = 256;
+const BATCH_BYTES: usize = 4 << 20;
+
+/// A stage that transforms each record independently of the others.
+pub trait RecordStage: Sync {
+    /// Transforms one record in place; `Err` rejects it with that message.
+    fn apply(&self, record: &mut Record) -> Result<(), String>;
+
+    /// Stage-specific counts for `--stats`.
+    fn stats(&self) -> Map<String, Value> {
+        Map::new()
+    }
+}
+
+/// Runs a record stage: on `--threads` threads, or in the plain driver for
+/// one thread and for `--text-files`.
+pub fn run_records<S: RecordStage>(program: &str, common: &CommonArgs, stage: &S) -> ExitStatus {
+    let threads = common.thread_count();
+    if threads <= 1 || common.text_files {
+        return driver::run(program, common, &mut Sequential(stage));
+    }
+    run_parallel(program, common, stage, threads)
+}
+
+/// A record stage seen as a plain [`Stage`].
+struct Sequential<'s, S>(&'s S);
+
+impl<S: RecordStage> Stage for Sequential<'_, S> {
+    fn process(&mut self, mut record: Record, out: &mut Sink) -> Result<(), StageError> {
+        self.0.apply(&mut record).map_err(StageError::Reject)?;
+        out.emit(&record)?;
+        Ok(())
+    }
+
+    fn stats(&self) -> Map<String, Value> {
+        self.0.stats()
+    }
+}
+
+struct Line {
+    input: Arc<str>,
+    line_no: u64,
+    /// The line as read, with its line ending.
+    raw: Vec<u8>,
+}
+
+enum Outcome {
+    Blank,
+    Record(Pending),
+    Reject {
+        origin: Origin,
+        message: String,
+        raw: Vec<u8>,
+    },
+}
+
+struct Done {
+    seq: u64,
+    outcomes: Vec<Outcome>,
+}
+
+/// What the ordered writer saw.
+#[derive(Default)]
+struct WriterReport {
+    records: u64,
+    rejected: u64,
+    blank: u64,
+    written: u64,
+    fatal: Option<String>,
+}
+
+fn run_parallel<S: RecordStage>(
+    program: &str,
+    common: &CommonArgs,
+    stage: &S,
+    threads: usize,
+) -> ExitStatus {
+    let start = Instant::now();
+    let names = FieldNames {
+        text: Arc::from(common.text_field.as_str()),
+        id: Arc::from(common.id_field.as_str()),
+    };
+    let quiet = common.quiet;
+    let diagnose = |message: &str| {
+        if !quiet {
+            eprintln!("{program}: {message}");
+        }
+    };
+    let rejects = match &common.rejects {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Some((path.clone(), io::BufWriter::new(f))),
+            Err(e) => {
+                diagnose(&format!(
+                    "{}: cannot create rejects file: {e}",
+                    path.display()
+                ));
+                return ExitStatus::Fatal;
+            }
+        },
+        None => None,
+    };
+    let stop = AtomicBool::new(false);
+    let (batch_tx, batch_rx) = sync_channel::<(u64, Vec<Line>)>(threads * 2);
+    let batch_rx = Mutex::new(batch_rx);
+    let (done_tx, done_rx) = sync_channel::<Done>(threads * 2);
+    let mut bytes_in = 0u64;
+    let mut read_error = None;
+
+    let report = std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let batch_rx = &batch_rx;
+            let names = &names;
+            scope.spawn(move || loop {
+                let next = batch_rx.lock().expect("batch queue").recv();
+                let Ok((seq, lines)) = next else { break };
+                let outcomes = lines
+                    .into_iter()
+                    .map(|line| transform(line, names, stage))
+                    .collect();
+                if done_tx.send(Done { seq, outcomes }).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let stop = &stop;
+        let names = &names;
+        let writer = scope
+            .spawn(move || write_in_order(program, common, names, done_rx, rejects, stop, start));
+        read_error = read_batches(common, batch_tx, stop, &mut bytes_in);
+        writer.join().expect("writer thread")
+    });
+
+    let mut status = if report.rejected > 0 {
+        ExitStatus::Rejected
+    } else {
+        ExitStatus::Success
+    };
+    if let Some(message) = report.fatal.as_deref().or(read_error.as_deref()) {
+        diagnose(message);
+        status = ExitStatus::Fatal;
+    }
+    if common.stats {
+        let mut stats = serde_json::json!({
+            "program": program,
+            "records_in": report.records,
+            "records_out": report.written,
+            "rejected": report.rejected,
+            "blank_lines": report.blank,
+            "bytes_in": bytes_in,
+            "seconds": (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+            "exit": status.code(),
+            "threads": threads,
+        });
+        if let Value::Object(map) = &mut stats {
+            map.extend(stage.stats());
+        }
+        eprintln!("{stats}");
+    }
+    status
+}
+
+/// Reads every input into batches; returns a fatal read error, if any.
+fn read_batches(
+    common: &CommonArgs,
+    batches: std::sync::mpsc::SyncSender<(u64, Vec<Line>)>,
+    stop: &AtomicBool,
+    bytes_in: &mut u64,
+) -> Option<String> {
+    let stdin = [PathBuf::from("-")];
+    let files: &[PathBuf] = if common.files.is_empty() {
+        &stdin
+    } else {
+        &common.files
+    };
+    let mut seq = 0u64;
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0usize;
+    let mut send = |batch: &mut Vec<Line>, batch_bytes: &mut usize| -> bool {
+        *batch_bytes = 0;
+        let full = std::mem::take(batch);
+        let ok = batches.send((seq, full)).is_ok();
+        seq += 1;
+        ok
+    };
+    for path in files {
+        let mut input = match Input::open(path) {
+            Ok(input) => input,
+            Err(e) => {
+                if !batch.is_empty() {
+                    send(&mut batch, &mut batch_bytes);
+                }
+                return Some(format!("{}: {}", path.display(), driver::io_message(&e)));
+            }
+        };
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            let mut raw = Vec::new();
+            let line_no = match input.read_line(&mut raw) {
+                Ok(Some(n)) => n,
+                Ok(None) => break,
+                Err(e) => {
+                    if !batch.is_empty() {
+                        send(&mut batch, &mut batch_bytes);
+                    }
+                    return Some(format!("{}: {}", input.name, driver::io_message(&e)));
+                }
+            };
+            *bytes_in += raw.len() as u64;
+            batch_bytes += raw.len();
+            batch.push(Line {
+                input: input.name.clone(),
+                line_no,
+                raw,
+            });
+            if (batch.len() >= BATCH_LINES || batch_bytes >= BATCH_BYTES)
+                && !send(&mut batch, &mut batch_bytes)
+            {
+                return None;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        send(&mut batch, &mut batch_bytes);
+    }
+    None
+}
+
+/// Parses and transforms one line (on a worker thread).
+fn transform<S: RecordStage>(line: Line, names: &FieldNames, stage: &S) -> Outcome {
+    let mut body = driver::strip_line_end(&line.raw);
+    if line.line_no == 1 {
+        body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    }
+    let origin = Origin {
+        input: line.input,
+        line: line.line_no,
+    };
+    let parsed = record::parse_object(body).and_then(|fields| {
+        fields
+            .map(|f| Pending::from_object(f, names, origin.clone()))
+            .transpose()
+    });
+    match parsed {
+        Ok(None) => Outcome::Blank,
+        Ok(Some(mut pending)) => match stage.apply(&mut pending.record) {
+            Ok(()) => Outcome::Record(pending),
+            Err(message) => Outcome::Reject {
+                origin,
+                message,
+                raw: line.raw,
+            },
+        },
+        Err(message) => Outcome::Reject {
+            origin,
+            message,
+            raw: line.raw,
+        },
+    }
+}
+
+/// Puts results back in input order and writes them (on the writer thread).
+fn write_in_order(
+    program: &str,
+    common: &CommonArgs,
+    _names: &FieldNames,
+    done: Receiver<Done>,
+    mut rejects: Option<(PathBuf, io::BufWriter<std::fs::File>)>,
+    stop: &AtomicBool,
+    start: Instant,
+) -> WriterReport {
+    use std::io::Write;
+    let mut report = WriterReport::default();
+    let mut sink = Sink::stdout();
+    let mut minter = IdMinter::default();
+    let mut waiting: BTreeMap<u64, Vec<Outcome>> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut stopped = false;
+    let mut closed = false;
+    let progress = !common.quiet && io::stderr().is_terminal();
+    let mut last_tick = Instant::now();
+    for Done { seq, outcomes } in done {
+        if stopped {
+            continue; // drain, so workers never block
+        }
+        waiting.insert(seq, outcomes);
+        while let Some(outcomes) = waiting.remove(&next) {
+            next += 1;
+            for outcome in outcomes {
+                if stopped {
+                    break;
+                }
+                match outcome {
+                    Outcome::Blank => report.blank += 1,
+                    Outcome::Record(pending) => {
+                        report.records += 1;
+                        let record = pending.finish(&mut minter);
+                        match sink.emit(&record) {
+                            Ok(()) => report.written += 1,
+                            Err(WriteError::Closed) => {
+                                closed = true;
+                                stopped = true;
+                            }
+                            Err(WriteError::Io(e)) => {
+                                report.fatal = Some(format!("cannot write output: {e}"));
+                                stopped = true;
+                            }
+                        }
+                    }
+                    Outcome::Reject {
+                        origin,
+                        message,
+                        raw,
+                    } => {
+                        report.records += 1;
+                        report.rejected += 1;
+                        if !common.quiet {
+                            if progress {
+                                eprint!("\r\x1b[K");
+                            }
+                            eprintln!("{program}: {origin}: {message}");
+                        }
+                        if let Some((path, w)) = &mut rejects {
+                            let mut result = w.write_all(&raw);
+                            if !raw.ends_with(b"\n") {
+                                result = result.and_then(|()| w.write_all(b"\n"));
+                            }
+                            if let Err(e) = result {
+                                report.fatal =
+                                    Some(format!("{}: cannot write rejects: {e}", path.display()));
+                                stopped = true;
+                            }
+                        }
+                        if common.on_error == OnError::Fail {
+                            stopped = true;
+                        }
+                    }
+                }
+            }
+            if stopped {
+                stop.store(true, Ordering::Relaxed);
+                waiting.clear();
+                break;
+            }
+        }
+        if progress && last_tick.elapsed().as_millis() >= 250 {
+            last_tick = Instant::now();
+            let secs = start.elapsed().as_secs_f64().max(1e-9);
+            eprint!(
+                "\r{program}: {} records, {:.0} records/s",
+                report.records,
+                report.records as f64 / secs
+            );
+        }
+    }
+    if progress {
+        eprint!("\r\x1b[K");
+    }
+    if let Some((path, w)) = &mut rejects {
+        if let Err(e) = w.flush() {
+            report
+                .fatal
+                .get_or_insert(format!("{}: cannot write rejects: {e}", path.display()));
+        }
+    }
+    if !closed {
+        if let Err(WriteError::Io(e)) = sink.flush() {
+            report
+                .fatal
+                .get_or_insert(format!("cannot write output: {e}"));
+        }
+    }
+    report
+}
