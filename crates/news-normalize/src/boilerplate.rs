@@ -265,11 +265,9 @@ const NORM_WORDS: usize = 40;
 /// patterns: furniture is short, and skipping long paragraphs keeps the pass fast.
 const MAX_PATTERN_BYTES: usize = 480;
 
-/// A non-empty line of the text.
-struct Block<'a> {
-    text: &'a str,
-    /// A blank line came before it in the input.
-    blank_before: bool,
+/// What is known about a line's content, whatever its position: computed
+/// once per distinct line and reused across the rounds of [`crate::normalize`].
+pub struct Analysis {
     words: usize,
     /// Lowercased words (letters and digits only), each followed by a space
     /// and the first preceded by one (" w1 w2 "); only for short blocks
@@ -284,10 +282,12 @@ struct Block<'a> {
     /// A 64-bit Bloom signature of `content_set`.
     signature: u64,
     terminal: bool,
+    /// The verdict of the wording patterns ([`classify`]).
+    pattern: Option<Category>,
 }
 
-impl<'a> Block<'a> {
-    fn new(text: &'a str, blank_before: bool) -> Self {
+impl Analysis {
+    fn new(text: &str) -> Self {
         let estimate = text.len() / 5 + 1;
         let mut hashes = Vec::with_capacity(estimate);
         let mut content = Vec::with_capacity(estimate);
@@ -317,7 +317,12 @@ impl<'a> Block<'a> {
             let words = text.split(|c: char| !c.is_alphanumeric());
             for word in words.filter(|w| !w.is_empty()) {
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 add(&lower);
             }
         }
@@ -328,9 +333,7 @@ impl<'a> Block<'a> {
         content_set.sort_unstable();
         content_set.dedup();
         let signature = content_set.iter().fold(0u64, |sig, h| sig | 1 << (h >> 58));
-        Block {
-            text,
-            blank_before,
+        Analysis {
             words: count_words(text),
             norm,
             hashes,
@@ -338,6 +341,7 @@ impl<'a> Block<'a> {
             content_set,
             signature,
             terminal: ends_sentence(text),
+            pattern: None,
         }
     }
 
@@ -350,7 +354,32 @@ impl<'a> Block<'a> {
     fn norm_words(&self) -> impl Iterator<Item = &str> {
         self.norm.split(' ').filter(|w| !w.is_empty())
     }
+}
 
+/// Line analyses of one text, reused while the text is normalized again.
+#[derive(Default)]
+pub struct BlockCache {
+    lines: HashMap<String, Analysis, xxhash_rust::xxh3::Xxh3DefaultBuilder>,
+    /// Whether the analyses were made for lowercase text (patterns depend on it).
+    lowercase: bool,
+}
+
+/// A non-empty line of the text: its place and its (shared) analysis.
+struct Block<'a> {
+    text: &'a str,
+    /// A blank line came before it in the input.
+    blank_before: bool,
+    analysis: &'a Analysis,
+}
+
+impl std::ops::Deref for Block<'_> {
+    type Target = Analysis;
+    fn deref(&self) -> &Analysis {
+        self.analysis
+    }
+}
+
+impl Block<'_> {
     /// A full paragraph of article prose.
     fn is_body(&self) -> bool {
         (self.words >= 12 && self.terminal) || self.words >= 40
@@ -663,18 +692,43 @@ pub fn remove_boilerplate(
     text: &str,
     ctx: &Context,
     enabled: &dyn Fn(Category) -> bool,
+    cache: &mut BlockCache,
 ) -> (String, Vec<Removal>) {
-    let mut blocks = Vec::new();
+    if cache.lowercase != ctx.lowercase {
+        cache.lines.clear();
+        cache.lowercase = ctx.lowercase;
+    }
+    let mut lines = Vec::new();
     let mut blank = false;
     for line in text.split('\n') {
         let line = line.trim();
         if line.is_empty() {
             blank = true;
         } else {
-            blocks.push(Block::new(line, blank));
+            if !cache.lines.contains_key(line) {
+                let mut analysis = Analysis::new(line);
+                analysis.pattern = classify(
+                    &Block {
+                        text: line,
+                        blank_before: false,
+                        analysis: &analysis,
+                    },
+                    ctx,
+                );
+                cache.lines.insert(line.to_string(), analysis);
+            }
+            lines.push((line, blank));
             blank = false;
         }
     }
+    let blocks: Vec<Block> = lines
+        .into_iter()
+        .map(|(text, blank_before)| Block {
+            text,
+            blank_before,
+            analysis: &cache.lines[text],
+        })
+        .collect();
     let mut verdict: Vec<Option<Category>> = vec![None; blocks.len()];
     let mut decide = |verdict: &mut Vec<Option<Category>>, i: usize, cat: Category| {
         if verdict[i].is_none() && enabled(cat) {
@@ -687,14 +741,14 @@ pub fn remove_boilerplate(
 
     // 1. What each block says.
     for (i, block) in blocks.iter().enumerate() {
-        if let Some(cat) = classify(block, ctx) {
+        if let Some(cat) = block.pattern {
             decide(&mut verdict, i, cat);
         }
     }
     // The headline repeated in the body. The first copy before the first
     // body paragraph is the article's own headline and stays.
     if let Some(title) = ctx.title {
-        let title_words = Block::new(title, false).hashes;
+        let title_words = Analysis::new(title).hashes;
         if !title_words.is_empty() {
             let mut at_top = true;
             for (i, block) in blocks.iter().enumerate() {
@@ -813,7 +867,12 @@ fn is_list_header(text: &str) -> bool {
 
 /// Whether a line holds only dates, times and their labels.
 pub fn is_dateline_text(line: &str) -> bool {
-    is_dateline(&Block::new(line, false))
+    let analysis = Analysis::new(line);
+    is_dateline(&Block {
+        text: line,
+        blank_before: false,
+        analysis: &analysis,
+    })
 }
 
 /// A line of dates, times and their labels only ("Posted: 04 / 9 / 2012 8: 33 am").
@@ -1278,7 +1337,7 @@ mod tests {
             source,
             lowercase: false,
         };
-        let (out, removed) = remove_boilerplate(text, &ctx, &|_| true);
+        let (out, removed) = remove_boilerplate(text, &ctx, &|_| true, &mut BlockCache::default());
         (
             out,
             removed

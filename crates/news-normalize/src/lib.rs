@@ -162,6 +162,9 @@ pub fn normalize(
     // text that reads as tokenized or lowercase; a removal changes what is
     // first, last or adjacent), so repeat until a round changes nothing:
     // that fixed point is what makes the stage idempotent.
+    let mut case = Case::None;
+    let mut cache = boilerplate::BlockCache::default();
+    let mut converged = false;
     for _ in 0..8 {
         let mut changed = false;
         if !opts.no_detokenize && detok::looks_tokenized(&text) {
@@ -172,13 +175,13 @@ pub fn normalize(
                 changed = true;
             }
         }
-        let case = detect_case(&text);
+        case = detect_case(&text);
         let ctx = boilerplate::Context {
             title: title_clean.as_deref().or(found_title.as_deref()),
             source,
             lowercase: case == Case::Lower,
         };
-        let (kept, removed) = boilerplate::remove_boilerplate(&text, &ctx, &enabled);
+        let (kept, removed) = boilerplate::remove_boilerplate(&text, &ctx, &enabled, &mut cache);
         changed |= !removed.is_empty();
         report.removed.extend(removed);
         text = kept;
@@ -191,10 +194,13 @@ pub fn normalize(
             }
         }
         if !changed {
+            converged = true; // and the text is what `case` was computed on
             break;
         }
     }
-    let case = detect_case(&text);
+    if !converged {
+        case = detect_case(&text);
+    }
     Normalized {
         text,
         title: found_title,
