@@ -438,8 +438,14 @@ fn pattern_table() -> Vec<(Category, String)> {
         // Navigation.
         (Nav, r"^(?:skip to (?:main )?content|skip navigation|main menu|menu|search|sign in|log in|sections)$".into()),
         (Nav, r"^(?:privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|cookie (?:policy|settings)|advertise(?: with us)?|careers|sitemap|accessibility)(?:\s*[|·•/]\s*(?:privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|cookie (?:policy|settings)|advertise(?: with us)?|careers|sitemap|accessibility))+$".into()),
+        (Nav, r"^(?:back to top|top of page|next (?:article|story|post|page)|previous (?:article|story|post|page)|close (?:share )?(?:panel|menu|window)|skip (?:ad|to [a-z ]{1,20}))\s*[»›→>]?$".into()),
+        (Nav, r"^(?:privacy(?: policy| notice| statement)?|terms(?: (?:of (?:use|service)|and conditions|& conditions))?|contact(?: us)?|about(?: us)?|cookie (?:policy|settings|preferences))$".into()),
+        (Nav, r"^(?:tags?|tagged|filed under|topics?|categories|category|posted in|labels?|keywords?|more about)\s*:\s*[^.!?]{1,200}$".into()),
+        (Nav, r"^posted in\b.{0,120}\btagged\b".into()),
         // Share bars and counts.
-        (Share, r"^share (?:this|the) (?:article|story|post|page|video|gallery)\b".into()),
+        (Share, r"^share (?:this|the) (?:article|story|post|page|video|gallery|with)\b".into()),
+        (Share, r"^(?:listen to|gift|save|bookmark|print|email|share|copy link to) this (?:article|story|page|post)\b[^.]{0,30}$".into()),
+        (Share, r"\bexternal links?\b.{0,40}\bnew (?:window|tab)\b".into()),
         (Share, r"^(?:share|tweet|email|e-mail|print|like|pin|save)(?: this)?(?: (?:story|article|page|post))?(?: (?:on|via|with) \w+)?\s*:?$".into()),
         (Share, r"^like loading".into()),
         (Share, r"^[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|reactions?|likes?|reads?)$".into()),
@@ -453,14 +459,17 @@ fn pattern_table() -> Vec<(Category, String)> {
         (Comments, r"\bcomments? (?:are|is|have been) (?:closed|moderated|disabled|turned off)".into()),
         (Comments, r"^(?:join|start) the (?:conversation|discussion|debate)".into()),
         (Comments, r"^to (?:comment|post a comment|reply|leave a comment)\b".into()),
+        (Comments, r#"^[^"“”]{0,80}\b(?:leave|post|add|share) (?:a |your )(?:comment|comments|reply|thoughts below)\b[^"“”]{0,40}$"#.into()),
         (Comments, r"\bbe the first to comment\b".into()),
         (Comments, r"\byour email address will not be published\b".into()),
         (Comments, r"\brequired fields are marked\b".into()),
         (Comments, r"^(?:cancel reply|reply|report abuse|report comment)$".into()),
         // Related headers (the link list after them is taken structurally).
         (Related, r"^(?:related(?: (?:stories|articles|coverage|content|links|posts|news|reading|topics|videos?|items))?|more (?:from|on|in|about|stories|news|headlines|coverage|videos?)\b[^.!?]{0,50}|read (?:more|next|also)|recommended(?: (?:for you|stories|articles|reading|videos?))?|you (?:might|may) (?:also )?(?:like|enjoy|be interested in)|most (?:read|popular|viewed|shared|watched|commented)|top (?:stories|news|headlines)(?: [^.!?]{0,20})?|trending(?: now| stories| news| topics)?|in other news|(?:also|further) (?:read|reading|see)|see also|editor'?s? picks|popular (?:stories|now|articles|posts)|latest (?:news|stories|headlines|videos?)|what to read next|more stories|more headlines|suggested (?:reading|stories|articles)|don'?t miss|other stories|around the web|from around the web|more on this(?: story| topic)?|related topics|here are the stories you need to know\.?|a quick look at the other stories making headlines\.?|catch up on the day'?s biggest stories[^.!?]*\.?)\s*[:»›→…\.-]*\s*$".into()),
+        (Related, r"^read (?:the )?(?:full|whole|complete|original|rest of the) (?:story|article|report|piece)\b[^.]{0,40}\.?$".into()),
         (Related, r"^(?:related|read more|see also|also read|read also|more|watch|listen|recommended)\s*:\s*\S.{0,160}$".into()),
         // Advertisement labels.
+        (Ad, r"^(?:sponsored|presented|brought to you|powered) by\b[^.!?]{0,60}$".into()),
         (Ad, r"^[-–—*•|\s]*(?:advertisement|advertising|ad|ads|sponsored(?: content| links?| stories| post)?|promoted(?: content| stories)?|paid (?:content|post|partner content)|partner content|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|skip ad|ad feedback)[-–—*•|\s]*$".into()),
         // Copyright.
         (Copyright, r"^(?:all content\s+|text\s+|content\s+)?(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))".into()),
@@ -470,6 +479,8 @@ fn pattern_table() -> Vec<(Category, String)> {
         (Cookie, r"\bcookies?\b.{0,160}\b(?:experience|consent|accept|agree|privacy|continu|browsing|use of|policy)".into()),
         (Cookie, r"^(?:by (?:using|continuing to (?:use|browse)|clicking|visiting)\b).{0,120}\b(?:agree|accept|consent)".into()),
         (Cookie, r"\byou agree to (?:our|the) (?:\w+ ){0,2}(?:privacy policy|terms|cookie)".into()),
+        (Cookie, r"^(?:accept|reject|refuse|manage|allow|decline|customi[sz]e)(?: all| necessary| optional)? cookies?\b[^.]{0,40}$".into()),
+        (Cookie, r"^(?:manage )?cookie (?:preferences|settings|policy|consent|notice)$".into()),
         // Embeds and media prompts.
         (Embed, r"^\[[a-z_][^\]]{0,200}\]$".into()),
         (Embed, r"^\{\{[^}]{0,200}\}\}$".into()),
@@ -479,11 +490,14 @@ fn pattern_table() -> Vec<(Category, String)> {
         (Embed, r"^(?:video|watch|listen|audio|gallery|photos?)\s*:\s*(?:click|tap|press)\b".into()),
         (Embed, r"^(?:click|tap) (?:here )?(?:to )?(?:read|watch|play|see|view|listen|continue|enlarge|expand)\b.{0,60}$".into()),
         (Embed, r"^(?:watch|see) the (?:video|clip|footage) (?:above|below)\.?$".into()),
+        (Embed, r"^scroll (?:down|up) (?:for|to) (?:the )?(?:video|see|read|watch|more)\b[^.]{0,30}$".into()),
         (Embed, r"^continue reading(?: the main story| the story| below)?\s*[→»>.…]*$".into()),
         (Embed, r"^(?:image|video|audio|graphic|chart|map) (?:\d+ )?of \d+$".into()),
         // Credits and sources.
         (Credit, r"^(?:main |top |file |lead )?(?:photo|image|picture|video|graphic|illustration|photograph|pictured|pic)s?(?:\s+(?:credit|courtesy|by|source))?\s*[:|]".into()),
         (Credit, r"^image (?:copyright|caption|source)\b".into()),
+        (Credit, r"^\(?(?:ap|afp|reuters|getty|epa|pa|file|pool|handout|stock|courtesy)(?: images)? photo(?:graph)?s?\b[^!?]{0,60}\)?$".into()),
+        (Credit, r"^\(?(?:getty images|file photo|handout photo|handout|pool photo|stock photo|shutterstock|alamy)\)?$".into()),
         (Credit, r"^(?:photo|image|picture|pic)s?\s+(?:by|courtesy(?: of)?)\s".into()),
         (Credit, r"/\s*(?:getty(?: images)?|afp|ap|reuters|epa|rex|shutterstock|pa(?: wire)?|xinhua|anadolu|ap photo|bloomberg|efe|ansa|dpa|sipa|zuma|alamy|handout)\)?\s*$".into()),
         (Credit, r"\((?:photo|image|picture|pic|credit|file photo|photograph)s?\b\s*:?[^()]{1,80}\)\s*$".into()),
@@ -497,6 +511,13 @@ fn pattern_table() -> Vec<(Category, String)> {
         (Dateline, format!(r"^(?:updated\s+(?:at\s+)?)?(?:{strict_time})(?:\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?{date})?$")),
         (Dateline, r"^\d+ (?:minutes?|hours?|days?|weeks?) ago$".into()),
         // Editorial and live-page notices.
+        (Notice, r"^(?:this (?:article|story|post|report) )?(?:was )?originally (?:appeared|published|posted|ran) (?:on|in|at|by)\b[^!?]{0,80}$".into()),
+        (Notice, r"^(?:report an? (?:error|typo|mistake|correction)|corrections? policy|submit a correction|editorial (?:standards|guidelines))\b[^.]{0,30}$".into()),
+        (Notice, r"^(?:have|got) a (?:news )?(?:tip|story)\b.{0,80}$".into()),
+        // Bylines with labels.
+        (Byline, r"^(?:author|reporter|writer|editor|words|text|story by|reporting)\s*:\s*[^.!?]{1,60}$".into()),
+        (Byline, r"^(?:edited|written|reported) by\b[^.!?]{1,80}$".into()),
+        (Byline, r"^write to [^.]{1,60} at \S+@\S+$".into()),
         (Notice, r"^this (?:story|article|post|report|page) (?:has been|was|is being|will be) (?:updated|corrected)\b[^.]{0,60}\.?$".into()),
         (Notice, r"\brefresh (?:this|the) page\b".into()),
         (Notice, r"\ball times (?:are )?(?:local|[a-z]{2,4}|eastern|pacific)\.?$".into()),
@@ -941,6 +962,18 @@ fn is_dateline(block: &Block) -> bool {
                     | "uploaded"
                     | "today"
                     | "yesterday"
+                    | "ago"
+                    | "hour"
+                    | "hours"
+                    | "minute"
+                    | "minutes"
+                    | "min"
+                    | "mins"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "h"
             )
     });
     digits && all_date_words
@@ -1073,12 +1106,37 @@ fn is_subscribe_prompt(block: &Block) -> bool {
     if block.words > 40 || block.text.contains(['"', '“', '”']) {
         return false;
     }
-    let cue =
-        block.norm_words().any(|w| SUBSCRIBE_CUES.contains(&w)) || block.norm.contains(" sign up ");
+    let cue = block.norm_words().any(|w| SUBSCRIBE_CUES.contains(&w))
+        || [
+            " sign up ",
+            " mailing list ",
+            " our app ",
+            " the app ",
+            " log in ",
+            " sign in ",
+        ]
+        .iter()
+        .any(|c| block.norm.contains(c));
+    // "Sign up for alerts": a short imperative, not "Sign-up numbers rose".
+    let imperative = block.words <= 8
+        && block.norm_words().next().is_some_and(|w| {
+            matches!(
+                w,
+                "sign"
+                    | "subscribe"
+                    | "join"
+                    | "download"
+                    | "get"
+                    | "register"
+                    | "already"
+                    | "install"
+            )
+        });
     let addressed = block
         .norm_words()
         .any(|w| matches!(w, "you" | "your" | "our" | "us" | "here" | "now" | "free"))
-        || block.norm.starts_with(" don t miss ");
+        || block.norm.starts_with(" don t miss ")
+        || imperative;
     cue && addressed
 }
 
@@ -1415,6 +1473,66 @@ mod tests {
         let (out, removed) = clean(&text, Some("Ferry Terminal Delayed Again"), None);
         assert_eq!(out, format!("{title}\n\n{BODY1}\n\n{BODY2}"));
         assert_eq!(removed[1].1, "headline");
+    }
+
+    #[test]
+    fn page_furniture_in_other_wordings_goes() {
+        let furniture = [
+            "Tap to share",
+            "Sign up for breaking news alerts",
+            "Join our mailing list",
+            "Trending stories",
+            "Read the full story",
+            "Copyright (c) 2031 Elling Media Ltd",
+            "This article originally appeared on the Elling Courier.",
+            "Get our app",
+            "Listen to this article",
+            "Tags: ferry, Port Elling, strikes",
+            "Filed under: Local, Transport",
+            "(AP Photo/K. Adu)",
+            "Getty Images",
+            "Sponsored by Elling Savings Bank",
+            "Scroll down for video",
+            "These are external links and will open in a new window",
+            "Back to top",
+            "Author: Mara Quell",
+            "Edited by Piet Aramayo",
+            "Have a news tip? Email us at tips@courier.example",
+            "Already a subscriber? Log in",
+            "We'd love to hear from you. Leave your comments below.",
+            "Terms and Conditions",
+            "Accept all cookies",
+            "[embedded content]",
+            "***",
+        ];
+        for line in furniture {
+            let text = format!("{BODY1}\n\n{BODY2}\n\n{line}");
+            let (out, removed) = clean(&text, None, None);
+            assert_eq!(out, format!("{BODY1}\n\n{BODY2}"), "kept: {line}");
+            assert_eq!(removed.len(), 1, "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_that_resembles_furniture_stays() {
+        let prose = [
+            "Share prices of the builder fell 3% on Monday.",
+            "The copyright case goes to court next week.",
+            "Comments from residents were mixed, the council said.",
+            "Follow-up inspections will take place in May.",
+            "Related charges against the builder were dropped.",
+            "Photo identification will be required at the terminal.",
+            "By Tuesday, the water had receded from most streets.",
+            "Sign-up numbers for the ferry pass rose sharply, the operator said.",
+            "Advertising revenue at the port fell by a third.",
+            "\"Leave a comment in the book,\" the mayor told visitors.",
+            "Updated figures will be published in the spring.",
+        ];
+        for line in prose {
+            let text = format!("{BODY1}\n\n{line}\n\n{BODY2}");
+            let (out, removed) = clean(&text, None, None);
+            assert_eq!(out, text, "removed: {line} ({removed:?})");
+        }
     }
 
     #[test]
