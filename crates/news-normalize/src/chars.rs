@@ -100,15 +100,7 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
             .position(|b| !(0x21..=0x7E).contains(&b))
             .unwrap_or(rest.len());
         if run > 0 {
-            if !out.is_empty() {
-                if newlines > 0 {
-                    out.push_str(if newlines > 1 { "\n\n" } else { "\n" });
-                } else if pending_space {
-                    out.push(' ');
-                }
-            }
-            newlines = 0;
-            pending_space = false;
+            separate(&mut out, &mut newlines, &mut pending_space);
             out.push_str(&rest[..run]);
             rest = &rest[run..];
             continue;
@@ -118,15 +110,7 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
         match classify(c) {
             Class::Keep if c == ' ' => pending_space = true,
             Class::Keep => {
-                if !out.is_empty() {
-                    if newlines > 0 {
-                        out.push_str(if newlines > 1 { "\n\n" } else { "\n" });
-                    } else if pending_space {
-                        out.push(' ');
-                    }
-                }
-                newlines = 0;
-                pending_space = false;
+                separate(&mut out, &mut newlines, &mut pending_space);
                 out.push(c);
             }
             Class::Space => {
@@ -143,6 +127,20 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
         }
     }
     (out, fixes)
+}
+
+/// Before a kept character: the pending break (one newline, or a blank line
+/// for two or more) or space, never at the start of the text.
+fn separate(out: &mut String, newlines: &mut usize, pending_space: &mut bool) {
+    if !out.is_empty() {
+        if *newlines > 0 {
+            out.push_str(if *newlines > 1 { "\n\n" } else { "\n" });
+        } else if *pending_space {
+            out.push(' ');
+        }
+    }
+    *newlines = 0;
+    *pending_space = false;
 }
 
 /// Folds typographic punctuation to ASCII (`--ascii-punct`).
