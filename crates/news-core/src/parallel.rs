@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -31,6 +31,9 @@ use crate::record::{self, FieldNames, IdMinter, Origin, Pending, Record};
 
 const BATCH_LINES: usize = 256;
 const BATCH_BYTES: usize = 4 << 20;
+/// Batches read but not yet written, per worker: bounds the reorder buffer
+/// even when one batch (a huge record) takes much longer than the others.
+const IN_FLIGHT_PER_WORKER: u64 = 4;
 
 /// A stage that transforms each record independently of the others.
 pub trait RecordStage: Sync {
@@ -131,10 +134,13 @@ fn run_parallel<S: RecordStage>(
         None => None,
     };
     let stop = AtomicBool::new(false);
+    let progress = Progress {
+        bytes_read: AtomicU64::new(0),
+        batches_written: AtomicU64::new(0),
+    };
     let (batch_tx, batch_rx) = sync_channel::<(u64, Vec<Line>)>(threads * 2);
     let batch_rx = Mutex::new(batch_rx);
     let (done_tx, done_rx) = sync_channel::<Done>(threads * 2);
-    let mut bytes_in = 0u64;
     let mut read_error = None;
 
     let report = std::thread::scope(|scope| {
@@ -156,10 +162,12 @@ fn run_parallel<S: RecordStage>(
         }
         drop(done_tx);
         let stop = &stop;
-        let names = &names;
-        let writer = scope
-            .spawn(move || write_in_order(program, common, names, done_rx, rejects, stop, start));
-        read_error = read_batches(common, batch_tx, stop, &mut bytes_in);
+        let progress = &progress;
+        let writer = scope.spawn(move || {
+            write_in_order(program, common, done_rx, rejects, stop, progress, start)
+        });
+        let max_in_flight = threads as u64 * IN_FLIGHT_PER_WORKER;
+        read_error = read_batches(common, batch_tx, stop, progress, max_in_flight);
         writer.join().expect("writer thread")
     });
 
@@ -179,7 +187,7 @@ fn run_parallel<S: RecordStage>(
             "records_out": report.written,
             "rejected": report.rejected,
             "blank_lines": report.blank,
-            "bytes_in": bytes_in,
+            "bytes_in": progress.bytes_read.load(Ordering::Relaxed),
             "seconds": (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
             "exit": status.code(),
             "threads": threads,
@@ -192,12 +200,19 @@ fn run_parallel<S: RecordStage>(
     status
 }
 
+/// Counters shared by the reader and the writer.
+struct Progress {
+    bytes_read: AtomicU64,
+    batches_written: AtomicU64,
+}
+
 /// Reads every input into batches; returns a fatal read error, if any.
 fn read_batches(
     common: &CommonArgs,
     batches: std::sync::mpsc::SyncSender<(u64, Vec<Line>)>,
     stop: &AtomicBool,
-    bytes_in: &mut u64,
+    progress: &Progress,
+    max_in_flight: u64,
 ) -> Option<String> {
     let stdin = [PathBuf::from("-")];
     let files: &[PathBuf] = if common.files.is_empty() {
@@ -209,6 +224,12 @@ fn read_batches(
     let mut batch = Vec::new();
     let mut batch_bytes = 0usize;
     let mut send = |batch: &mut Vec<Line>, batch_bytes: &mut usize| -> bool {
+        while seq >= progress.batches_written.load(Ordering::Acquire) + max_in_flight {
+            if stop.load(Ordering::Relaxed) {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
         *batch_bytes = 0;
         let full = std::mem::take(batch);
         let ok = batches.send((seq, full)).is_ok();
@@ -240,7 +261,9 @@ fn read_batches(
                     return Some(format!("{}: {}", input.name, driver::io_message(&e)));
                 }
             };
-            *bytes_in += raw.len() as u64;
+            progress
+                .bytes_read
+                .fetch_add(raw.len() as u64, Ordering::Relaxed);
             batch_bytes += raw.len();
             batch.push(Line {
                 input: input.name.clone(),
@@ -297,10 +320,10 @@ fn transform<S: RecordStage>(line: Line, names: &FieldNames, stage: &S) -> Outco
 fn write_in_order(
     program: &str,
     common: &CommonArgs,
-    _names: &FieldNames,
     done: Receiver<Done>,
     mut rejects: Option<(PathBuf, io::BufWriter<std::fs::File>)>,
     stop: &AtomicBool,
+    counters: &Progress,
     start: Instant,
 ) -> WriterReport {
     use std::io::Write;
@@ -320,6 +343,7 @@ fn write_in_order(
         waiting.insert(seq, outcomes);
         while let Some(outcomes) = waiting.remove(&next) {
             next += 1;
+            counters.batches_written.store(next, Ordering::Release);
             for outcome in outcomes {
                 if stopped {
                     break;
@@ -380,10 +404,11 @@ fn write_in_order(
         if progress && last_tick.elapsed().as_millis() >= 250 {
             last_tick = Instant::now();
             let secs = start.elapsed().as_secs_f64().max(1e-9);
+            let mb = counters.bytes_read.load(Ordering::Relaxed) as f64 / 1e6;
             eprint!(
-                "\r{program}: {} records, {:.0} records/s",
+                "\r{program}: {} records, {mb:.1} MB, {:.1} MB/s",
                 report.records,
-                report.records as f64 / secs
+                mb / secs
             );
         }
     }
