@@ -410,7 +410,7 @@ fn count_words(text: &str) -> usize {
 }
 
 /// Lowercased alphanumeric words of a text.
-pub fn words_of(text: &str) -> Vec<String> {
+fn words_of(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
