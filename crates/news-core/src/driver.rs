@@ -6,19 +6,19 @@
 //! `program: FILE:LINE: message`, the `--on-error` policy, `--rejects`,
 //! progress on a terminal, `--stats`, and the exit code.
 
-use std::fs::File;
-use std::io::{self, IsTerminal, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::cli::{CommonArgs, OnError};
 use crate::exit::ExitStatus;
 use crate::input::Input;
 use crate::output::{Sink, WriteError};
 use crate::record::{self, FieldNames, IdMinter, Origin, Parsed, Record};
+use crate::report::{print_stats, Progress, RejectsFile, RunCounts};
 
 /// Why a stage could not handle a record.
 #[derive(Debug)]
@@ -54,15 +54,6 @@ pub trait Stage {
     }
 }
 
-/// Counts for `--stats` and progress.
-#[derive(Default)]
-struct Counts {
-    records_in: u64,
-    rejected: u64,
-    blank_lines: u64,
-    bytes_in: u64,
-}
-
 /// How reading ended.
 enum Flow {
     /// All input was read.
@@ -78,8 +69,8 @@ struct Runner<'a> {
     common: &'a CommonArgs,
     names: FieldNames,
     minter: IdMinter,
-    rejects: Option<(PathBuf, io::BufWriter<File>)>,
-    counts: Counts,
+    rejects: Option<RejectsFile>,
+    counts: RunCounts,
     progress: Option<Progress>,
 }
 
@@ -96,8 +87,8 @@ pub fn run<S: Stage>(program: &str, common: &CommonArgs, stage: &mut S) -> ExitS
         },
         minter: IdMinter::default(),
         rejects: None,
-        counts: Counts::default(),
-        progress: (!common.quiet && io::stderr().is_terminal()).then(Progress::new),
+        counts: RunCounts::default(),
+        progress: Progress::for_terminal(common.quiet),
     };
     let status = match runner.run_all(stage, &mut sink) {
         Ok(()) => {
@@ -116,20 +107,8 @@ pub fn run<S: Stage>(program: &str, common: &CommonArgs, stage: &mut S) -> ExitS
         progress.clear();
     }
     if common.stats {
-        let mut stats = json!({
-            "program": program,
-            "records_in": runner.counts.records_in,
-            "records_out": sink.written(),
-            "rejected": runner.counts.rejected,
-            "blank_lines": runner.counts.blank_lines,
-            "bytes_in": runner.counts.bytes_in,
-            "seconds": (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
-            "exit": status.code(),
-        });
-        if let Value::Object(map) = &mut stats {
-            map.extend(stage.stats());
-        }
-        eprintln!("{stats}");
+        runner.counts.records_out = sink.written();
+        print_stats(program, &runner.counts, start, status, stage.stats());
     }
     status
 }
@@ -137,9 +116,7 @@ pub fn run<S: Stage>(program: &str, common: &CommonArgs, stage: &mut S) -> ExitS
 impl Runner<'_> {
     fn run_all<S: Stage>(&mut self, stage: &mut S, sink: &mut Sink) -> Result<(), String> {
         if let Some(path) = &self.common.rejects {
-            let file = File::create(path)
-                .map_err(|e| format!("{}: cannot create rejects file: {e}", path.display()))?;
-            self.rejects = Some((path.clone(), io::BufWriter::new(file)));
+            self.rejects = Some(RejectsFile::create(path)?);
         }
         let stdin = [PathBuf::from("-")];
         let files: &[PathBuf] = if self.common.files.is_empty() {
@@ -169,9 +146,8 @@ impl Runner<'_> {
                 Err(StageError::Reject(msg)) => return Err(msg),
             }
         }
-        if let Some((path, w)) = &mut self.rejects {
-            w.flush()
-                .map_err(|e| format!("{}: cannot write rejects: {e}", path.display()))?;
+        if let Some(rejects) = &mut self.rejects {
+            rejects.flush()?;
         }
         match flow {
             Flow::PipeClosed => Ok(()),
@@ -308,13 +284,9 @@ impl Runner<'_> {
     ) -> Result<Option<Flow>, String> {
         self.counts.rejected += 1;
         self.diagnose(&format!("{origin}: {message}"));
-        if let Some((path, w)) = &mut self.rejects {
+        if let Some(rejects) = &mut self.rejects {
             if !raw.is_empty() {
-                let mut result = w.write_all(raw);
-                if !raw.ends_with(b"\n") {
-                    result = result.and_then(|()| w.write_all(b"\n"));
-                }
-                result.map_err(|e| format!("{}: cannot write rejects: {e}", path.display()))?;
+                rejects.write(raw)?;
             }
         }
         Ok(match self.common.on_error {
@@ -345,43 +317,5 @@ pub(crate) fn io_message(e: &io::Error) -> String {
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
         None => text,
-    }
-}
-
-/// Progress on stderr, only when it is a terminal.
-struct Progress {
-    start: Instant,
-    last: Instant,
-}
-
-impl Progress {
-    fn new() -> Self {
-        let now = Instant::now();
-        Progress {
-            start: now,
-            last: now,
-        }
-    }
-
-    fn tick(&mut self, program: &str, records: u64, bytes: u64) {
-        if records % 256 != 0 {
-            return;
-        }
-        let now = Instant::now();
-        if now.duration_since(self.last).as_millis() < 250 {
-            return;
-        }
-        self.last = now;
-        let mb = bytes as f64 / 1e6;
-        let secs = now.duration_since(self.start).as_secs_f64().max(1e-9);
-        eprint!(
-            "\r{program}: {records} records, {mb:.1} MB, {:.1} MB/s",
-            mb / secs
-        );
-        let _ = io::stderr().flush();
-    }
-
-    fn clear(&self) {
-        eprint!("\r\x1b[K");
     }
 }

@@ -24,6 +24,7 @@ pub mod input;
 pub mod output;
 pub mod parallel;
 pub mod record;
+mod report;
 pub mod text;
 
 pub use cli::{CommonArgs, OnError};

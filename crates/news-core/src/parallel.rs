@@ -13,7 +13,6 @@
 //! when a line is larger).
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
@@ -28,6 +27,7 @@ use crate::exit::ExitStatus;
 use crate::input::Input;
 use crate::output::{Sink, WriteError};
 use crate::record::{self, FieldNames, IdMinter, Origin, Pending, Record};
+use crate::report::{print_stats, Progress, RejectsFile, RunCounts};
 
 const BATCH_LINES: usize = 256;
 const BATCH_BYTES: usize = 4 << 20;
@@ -96,10 +96,7 @@ struct Done {
 /// What the ordered writer saw.
 #[derive(Default)]
 struct WriterReport {
-    records: u64,
-    rejected: u64,
-    blank: u64,
-    written: u64,
+    counts: RunCounts,
     fatal: Option<String>,
 }
 
@@ -120,21 +117,20 @@ fn run_parallel<S: RecordStage>(
             eprintln!("{program}: {message}");
         }
     };
-    let rejects = match &common.rejects {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Some((path.clone(), io::BufWriter::new(f))),
-            Err(e) => {
-                diagnose(&format!(
-                    "{}: cannot create rejects file: {e}",
-                    path.display()
-                ));
-                return ExitStatus::Fatal;
-            }
-        },
-        None => None,
+    let rejects = match common
+        .rejects
+        .as_deref()
+        .map(RejectsFile::create)
+        .transpose()
+    {
+        Ok(rejects) => rejects,
+        Err(message) => {
+            diagnose(&message);
+            return ExitStatus::Fatal;
+        }
     };
     let stop = AtomicBool::new(false);
-    let progress = Progress {
+    let shared = Shared {
         bytes_read: AtomicU64::new(0),
         batches_written: AtomicU64::new(0),
     };
@@ -143,7 +139,7 @@ fn run_parallel<S: RecordStage>(
     let (done_tx, done_rx) = sync_channel::<Done>(threads * 2);
     let mut read_error = None;
 
-    let report = std::thread::scope(|scope| {
+    let mut report = std::thread::scope(|scope| {
         for _ in 0..threads {
             let done_tx = done_tx.clone();
             let batch_rx = &batch_rx;
@@ -162,16 +158,15 @@ fn run_parallel<S: RecordStage>(
         }
         drop(done_tx);
         let stop = &stop;
-        let progress = &progress;
-        let writer = scope.spawn(move || {
-            write_in_order(program, common, done_rx, rejects, stop, progress, start)
-        });
+        let shared = &shared;
+        let writer =
+            scope.spawn(move || write_in_order(program, common, done_rx, rejects, stop, shared));
         let max_in_flight = threads as u64 * IN_FLIGHT_PER_WORKER;
-        read_error = read_batches(common, batch_tx, stop, progress, max_in_flight);
+        read_error = read_batches(common, batch_tx, stop, shared, max_in_flight);
         writer.join().expect("writer thread")
     });
 
-    let mut status = if report.rejected > 0 {
+    let mut status = if report.counts.rejected > 0 {
         ExitStatus::Rejected
     } else {
         ExitStatus::Success
@@ -181,27 +176,17 @@ fn run_parallel<S: RecordStage>(
         status = ExitStatus::Fatal;
     }
     if common.stats {
-        let mut stats = serde_json::json!({
-            "program": program,
-            "records_in": report.records,
-            "records_out": report.written,
-            "rejected": report.rejected,
-            "blank_lines": report.blank,
-            "bytes_in": progress.bytes_read.load(Ordering::Relaxed),
-            "seconds": (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
-            "exit": status.code(),
-            "threads": threads,
-        });
-        if let Value::Object(map) = &mut stats {
-            map.extend(stage.stats());
-        }
-        eprintln!("{stats}");
+        report.counts.bytes_in = shared.bytes_read.load(Ordering::Relaxed);
+        let mut extra = Map::new();
+        extra.insert("threads".into(), Value::from(threads));
+        extra.extend(stage.stats());
+        print_stats(program, &report.counts, start, status, extra);
     }
     status
 }
 
 /// Counters shared by the reader and the writer.
-struct Progress {
+struct Shared {
     bytes_read: AtomicU64,
     batches_written: AtomicU64,
 }
@@ -211,7 +196,7 @@ fn read_batches(
     common: &CommonArgs,
     batches: std::sync::mpsc::SyncSender<(u64, Vec<Line>)>,
     stop: &AtomicBool,
-    progress: &Progress,
+    shared: &Shared,
     max_in_flight: u64,
 ) -> Option<String> {
     let stdin = [PathBuf::from("-")];
@@ -224,7 +209,7 @@ fn read_batches(
     let mut batch = Vec::new();
     let mut batch_bytes = 0usize;
     let mut send = |batch: &mut Vec<Line>, batch_bytes: &mut usize| -> bool {
-        while seq >= progress.batches_written.load(Ordering::Acquire) + max_in_flight {
+        while seq >= shared.batches_written.load(Ordering::Acquire) + max_in_flight {
             if stop.load(Ordering::Relaxed) {
                 return false;
             }
@@ -261,7 +246,7 @@ fn read_batches(
                     return Some(format!("{}: {}", input.name, driver::io_message(&e)));
                 }
             };
-            progress
+            shared
                 .bytes_read
                 .fetch_add(raw.len() as u64, Ordering::Relaxed);
             batch_bytes += raw.len();
@@ -321,21 +306,19 @@ fn write_in_order(
     program: &str,
     common: &CommonArgs,
     done: Receiver<Done>,
-    mut rejects: Option<(PathBuf, io::BufWriter<std::fs::File>)>,
+    mut rejects: Option<RejectsFile>,
     stop: &AtomicBool,
-    counters: &Progress,
-    start: Instant,
+    shared: &Shared,
 ) -> WriterReport {
-    use std::io::Write;
     let mut report = WriterReport::default();
+    let counts = &mut report.counts;
     let mut sink = Sink::stdout();
     let mut minter = IdMinter::default();
     let mut waiting: BTreeMap<u64, Vec<Outcome>> = BTreeMap::new();
     let mut next = 0u64;
     let mut stopped = false;
     let mut closed = false;
-    let progress = !common.quiet && io::stderr().is_terminal();
-    let mut last_tick = Instant::now();
+    let mut progress = Progress::for_terminal(common.quiet);
     for Done { seq, outcomes } in done {
         if stopped {
             continue; // drain, so workers never block
@@ -343,18 +326,18 @@ fn write_in_order(
         waiting.insert(seq, outcomes);
         while let Some(outcomes) = waiting.remove(&next) {
             next += 1;
-            counters.batches_written.store(next, Ordering::Release);
+            shared.batches_written.store(next, Ordering::Release);
             for outcome in outcomes {
                 if stopped {
                     break;
                 }
                 match outcome {
-                    Outcome::Blank => report.blank += 1,
+                    Outcome::Blank => counts.blank_lines += 1,
                     Outcome::Record(pending) => {
-                        report.records += 1;
+                        counts.records_in += 1;
                         let record = pending.finish(&mut minter);
                         match sink.emit(&record) {
-                            Ok(()) => report.written += 1,
+                            Ok(()) => counts.records_out += 1,
                             Err(WriteError::Closed) => {
                                 closed = true;
                                 stopped = true;
@@ -370,29 +353,26 @@ fn write_in_order(
                         message,
                         raw,
                     } => {
-                        report.records += 1;
-                        report.rejected += 1;
+                        counts.records_in += 1;
+                        counts.rejected += 1;
                         if !common.quiet {
-                            if progress {
-                                eprint!("\r\x1b[K");
+                            if let Some(progress) = &progress {
+                                progress.clear();
                             }
                             eprintln!("{program}: {origin}: {message}");
                         }
-                        if let Some((path, w)) = &mut rejects {
-                            let mut result = w.write_all(&raw);
-                            if !raw.ends_with(b"\n") {
-                                result = result.and_then(|()| w.write_all(b"\n"));
-                            }
-                            if let Err(e) = result {
-                                report.fatal =
-                                    Some(format!("{}: cannot write rejects: {e}", path.display()));
-                                stopped = true;
-                            }
+                        if let Some(Err(message)) = rejects.as_mut().map(|r| r.write(&raw)) {
+                            report.fatal = Some(message);
+                            stopped = true;
                         }
                         if common.on_error == OnError::Fail {
                             stopped = true;
                         }
                     }
+                }
+                if let Some(progress) = &mut progress {
+                    let bytes = shared.bytes_read.load(Ordering::Relaxed);
+                    progress.tick(program, counts.records_in, bytes);
                 }
             }
             if stopped {
@@ -401,26 +381,12 @@ fn write_in_order(
                 break;
             }
         }
-        if progress && last_tick.elapsed().as_millis() >= 250 {
-            last_tick = Instant::now();
-            let secs = start.elapsed().as_secs_f64().max(1e-9);
-            let mb = counters.bytes_read.load(Ordering::Relaxed) as f64 / 1e6;
-            eprint!(
-                "\r{program}: {} records, {mb:.1} MB, {:.1} MB/s",
-                report.records,
-                mb / secs
-            );
-        }
     }
-    if progress {
-        eprint!("\r\x1b[K");
+    if let Some(progress) = &progress {
+        progress.clear();
     }
-    if let Some((path, w)) = &mut rejects {
-        if let Err(e) = w.flush() {
-            report
-                .fatal
-                .get_or_insert(format!("{}: cannot write rejects: {e}", path.display()));
-        }
+    if let Some(Err(message)) = rejects.as_mut().map(RejectsFile::flush) {
+        report.fatal.get_or_insert(message);
     }
     if !closed {
         if let Err(WriteError::Io(e)) = sink.flush() {
