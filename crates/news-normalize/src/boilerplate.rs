@@ -1077,6 +1077,7 @@ fn is_share_bar(block: &Block) -> bool {
                     | "new"
                     | "more"
                     | "like"
+                    | "x"
             );
         } else {
             // Run-together labels: strip known words from the front repeatedly.
@@ -1511,6 +1512,15 @@ mod tests {
             assert_eq!(out, format!("{BODY1}\n\n{BODY2}"), "kept: {line}");
             assert_eq!(removed.len(), 1, "{line}");
         }
+    }
+
+    #[test]
+    fn a_lone_letter_is_not_a_share_bar() {
+        let (out, removed) = clean("X", None, None);
+        assert_eq!(out, "X");
+        assert!(removed.is_empty());
+        let (_, removed) = clean(&format!("{BODY1}\n\nShare on X"), None, None);
+        assert_eq!(removed[0].1, "share");
     }
 
     #[test]
