@@ -1,48 +1,13 @@
 //! End-to-end tests of the `news-normalize` binary: the record contract, the
 //! error policy and the I/O edge cases every news-tools binary shares.
 
+mod common;
+
 use std::io::{Read, Write};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
+use common::{feed, reasons, records, run, spawn, stderr, BIN};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_news-normalize");
-
-/// Runs the binary with `args`, feeding `stdin`.
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn records(out: &Output) -> Vec<serde_json::Map<String, Value>> {
-    String::from_utf8(out.stdout.clone())
-        .expect("output is UTF-8")
-        .lines()
-        .map(
-            |l| match serde_json::from_str(l).expect("each line is JSON") {
-                Value::Object(m) => m,
-                other => panic!("not an object: {other}"),
-            },
-        )
-        .collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 const BODY: &str = "The council of Harwick voted on Tuesday to close the old quarry road, citing two collapses of its retaining wall since March.";
 
@@ -211,16 +176,8 @@ fn closed_stdout_is_success() {
     for i in 0..20_000 {
         input.extend(format!("{{\"id\":\"r{i}\",\"text\":\"{BODY}\"}}\n").bytes());
     }
-    let mut child = Command::new(BIN)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
+    let mut child = spawn(&[]);
+    let writer = feed(&mut child, input);
     let mut stdout = child.stdout.take().unwrap();
     let mut first = [0u8; 64];
     stdout.read_exact(&mut first).unwrap();
@@ -233,7 +190,7 @@ fn closed_stdout_is_success() {
         .read_to_string(&mut err)
         .unwrap();
     let status = child.wait().unwrap();
-    writer.join().unwrap();
+    let _ = writer.join().unwrap(); // the binary may exit before reading it all
     assert_eq!(status.code(), Some(0), "stderr: {err}");
     assert!(err.is_empty(), "{err}");
 }
@@ -346,12 +303,7 @@ fn text_files_become_records() {
     assert_eq!(r["source"], path.to_str().unwrap());
     assert_eq!(r["title"], "Quarry road to close after wall collapses");
     assert_eq!(r["text"], BODY);
-    let reasons: Vec<_> = r["normalize"]["removed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["reason"].as_str().unwrap().to_string())
-        .collect();
+    let reasons = reasons(r);
     assert_eq!(reasons, ["share", "comments"]);
     assert_eq!(r["normalize"]["title_from_text"], true);
 }
@@ -406,12 +358,7 @@ fn datelines_are_kept_unless_removed_on_request() {
         format!("{line}\n").as_bytes(),
     ));
     assert_eq!(removed[0]["text"], BODY);
-    let reasons: Vec<_> = removed[0]["normalize"]["removed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["reason"].as_str().unwrap().to_string())
-        .collect();
+    let reasons = reasons(&removed[0]);
     assert_eq!(reasons, ["dateline", "dateline"]);
 }
 

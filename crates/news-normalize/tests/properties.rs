@@ -1,8 +1,7 @@
 //! Properties that must hold for every input: normalization is idempotent,
 //! and the binary writes exactly one record per good input record, in order.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use news_normalize::{normalize, Options};
 use proptest::prelude::*;
@@ -84,22 +83,9 @@ proptest! {
             input.push_str(&serde_json::json!({"id": format!("r{i}"), "n": i, "text": t}).to_string());
             input.push('\n');
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_news-normalize"))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap().unwrap();
+        let out = common::run(&[], input.as_bytes());
         prop_assert_eq!(out.status.code(), Some(0));
-        let ids: Vec<String> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
-            .collect();
+        let ids: Vec<_> = common::records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
         let expected: Vec<String> = (0..texts.len()).map(|i| format!("r{i}")).collect();
         prop_assert_eq!(ids, expected);
     }
