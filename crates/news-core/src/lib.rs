@@ -30,6 +30,6 @@ pub mod text;
 pub use cli::{CommonArgs, OnError};
 pub use driver::{run, Stage, StageError};
 pub use exit::ExitStatus;
-pub use output::Sink;
+pub use output::{Sink, WriteError};
 pub use parallel::{run_records, RecordStage};
 pub use record::{Origin, Record};

@@ -40,6 +40,13 @@ pub trait RecordStage: Sync {
     /// Transforms one record in place; `Err` rejects it with that message.
     fn apply(&self, record: &mut Record) -> Result<(), String>;
 
+    /// Writes a transformed record. The default writes it as it is; a stage
+    /// that turns one record into several (or into another shape) overrides
+    /// this. Runs on the ordered side, after the record's id is final.
+    fn emit(&self, record: &Record, out: &mut Sink) -> Result<(), WriteError> {
+        out.emit(record)
+    }
+
     /// Stage-specific counts for `--stats`.
     fn stats(&self) -> Map<String, Value> {
         Map::new()
@@ -62,7 +69,7 @@ struct Sequential<'s, S>(&'s S);
 impl<S: RecordStage> Stage for Sequential<'_, S> {
     fn process(&mut self, mut record: Record, out: &mut Sink) -> Result<(), StageError> {
         self.0.apply(&mut record).map_err(StageError::Reject)?;
-        out.emit(&record)?;
+        self.0.emit(&record, out)?;
         Ok(())
     }
 
@@ -159,8 +166,8 @@ fn run_parallel<S: RecordStage>(
         drop(done_tx);
         let stop = &stop;
         let shared = &shared;
-        let writer =
-            scope.spawn(move || write_in_order(program, common, done_rx, rejects, stop, shared));
+        let writer = scope
+            .spawn(move || write_in_order(program, common, stage, done_rx, rejects, stop, shared));
         let max_in_flight = threads as u64 * IN_FLIGHT_PER_WORKER;
         read_error = read_batches(common, batch_tx, stop, shared, max_in_flight);
         writer.join().expect("writer thread")
@@ -302,9 +309,10 @@ fn transform<S: RecordStage>(line: Line, names: &FieldNames, stage: &S) -> Outco
 }
 
 /// Puts results back in input order and writes them (on the writer thread).
-fn write_in_order(
+fn write_in_order<S: RecordStage>(
     program: &str,
     common: &CommonArgs,
+    stage: &S,
     done: Receiver<Done>,
     mut rejects: Option<RejectsFile>,
     stop: &AtomicBool,
@@ -336,8 +344,8 @@ fn write_in_order(
                     Outcome::Record(pending) => {
                         counts.records_in += 1;
                         let record = pending.finish(&mut minter);
-                        match sink.emit(&record) {
-                            Ok(()) => counts.records_out += 1,
+                        match stage.emit(&record, &mut sink) {
+                            Ok(()) => {}
                             Err(WriteError::Closed) => {
                                 closed = true;
                                 stopped = true;
@@ -385,6 +393,7 @@ fn write_in_order(
     if let Some(progress) = &progress {
         progress.clear();
     }
+    counts.records_out = sink.written();
     if let Some(Err(message)) = rejects.as_mut().map(RejectsFile::flush) {
         report.fatal.get_or_insert(message);
     }

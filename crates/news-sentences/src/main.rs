@@ -1,0 +1,6 @@
+fn main() -> std::process::ExitCode {
+    match news_sentences::cli::parse_args() {
+        Ok(cli) => news_sentences::cli::main(cli).into(),
+        Err(status) => status.into(),
+    }
+}
