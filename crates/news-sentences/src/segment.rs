@@ -376,6 +376,9 @@ impl<'t> Scanner<'t> {
             prev_space = c.is_whitespace();
         }
         self.list_starts(seg, base, &mut out);
+        if let Some(at) = dateline_end(seg) {
+            out.push(base + at);
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -464,12 +467,15 @@ impl<'t> Scanner<'t> {
         if k >= end {
             return (k, None);
         }
-        // "[...]": an omission mark, not an ending.
+        // "[...]": an omission mark; it ends a sentence only where the quoted
+        // text goes on with a capital.
         if (dots >= 3 || ellipsis)
             && text[..i].ends_with(['[', '('])
             && text[run_end..].starts_with([']', ')'])
         {
-            return (k, None);
+            let next = self.following(k);
+            let starts = next.filter(|n| !self.lower && n.kind == Next::Upper && !n.opened);
+            return (k, starts.map(|n| n.at));
         }
         let next_char = text[k..].chars().next().unwrap_or(' ');
         if !next_char.is_whitespace() {
@@ -482,6 +488,10 @@ impl<'t> Scanner<'t> {
         let Some(next) = self.following(k) else {
             return (k, None);
         };
+        if closers && next.word.is_empty() && text[next.at..].starts_with(['-', '–', '—']) {
+            // "...a long game." - A. Writer: the attribution goes with the quote
+            return (k, None);
+        }
         let boundary = if marks > 0 {
             self.after_mark(closers, &next)
         } else if dots >= 2 || ellipsis {
@@ -828,6 +838,49 @@ fn spaced_dots(text: &str, from: usize, end: usize) -> Spaced {
         p += 2;
     }
     Spaced { count, end: p }
+}
+
+/// A dateline opening a paragraph ("SPRINGFIELD, Ill. (Wire) — Text",
+/// "Springfield, Illinois, United States - Text"): the byte offset of the
+/// text after its dash. The place is capitalized words, with a comma or an
+/// agency in brackets or in capitals, and a capital follows the dash.
+fn dateline_end(seg: &str) -> Option<usize> {
+    let head = &seg[..floor_char_boundary(seg, 90)];
+    let (p, dash) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|p| (p, d.len())))
+        .min()?;
+    let place = &seg[..p];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    let capitalized = words.iter().all(|w| {
+        let w = w.trim_start_matches('(');
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            || matches!(w, "and" | "of" | "de" | "la" | "del" | "am" | "upon")
+    });
+    let marked = place.contains([',', '('])
+        || place
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let after = seg[p + dash..].trim_start();
+    let at = seg.len() - after.len();
+    let next = after.chars().next()?;
+    (capitalized && marked && (next.is_uppercase() || is_opener(next))).then_some(at)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// A list label: up to three digits, one letter, or a roman numeral.
