@@ -332,7 +332,7 @@ impl<'t> Scanner<'t> {
                 }
                 self.push(starts, at);
             }
-            i = resume.max(i + 1);
+            i = resume.max(i + c.len_utf8());
         }
         for f in forced {
             self.push(starts, f);
@@ -358,10 +358,9 @@ impl<'t> Scanner<'t> {
                 out.push(base + i);
             }
             if c == ':' && i > 0 {
+                let window = window_start(seg, i, MAX_WORD);
+                let word_start = window + after_last_space(&seg[window..i]);
                 let before = &seg[..i];
-                let word_start = before
-                    .rfind(|c: char| c.is_whitespace())
-                    .map_or(0, |p| p + 1);
                 let word = &before[word_start..];
                 let follows_space = seg[i + 1..].starts_with(char::is_whitespace);
                 let after_word = before[..word_start].trim_end();
@@ -511,9 +510,7 @@ impl<'t> Scanner<'t> {
         if at >= self.seg.end {
             return None;
         }
-        let token_end = text[at..self.seg.end]
-            .find(char::is_whitespace)
-            .map_or(self.seg.end, |p| at + p);
+        let token_end = token_end(text, at, self.seg.end);
         let token = &text[at..token_end];
         let stripped = token.trim_start_matches(is_opener);
         let opened = stripped.len() < token.len();
@@ -544,11 +541,12 @@ impl<'t> Scanner<'t> {
     /// start), without opening quotes, brackets or bullets.
     fn word_before(&self, i: usize) -> (usize, &'t str) {
         let text = self.text;
-        let floor = self.sent_start.max(self.seg.start);
+        let floor = self
+            .sent_start
+            .max(self.seg.start)
+            .max(window_start(text, i, MAX_WORD));
         let before = &text[floor..i];
-        let start = before
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(floor, |p| floor + p + 1);
+        let start = floor + after_last_space(before);
         let mut w = &text[start..i];
         let mut w_start = start;
         while let Some(c) = w.chars().next() {
@@ -602,16 +600,23 @@ impl<'t> Scanner<'t> {
         if words::says(&lw) {
             return true;
         }
-        let after = &self.text[next.at..self.seg.end];
-        after.split_whitespace().skip(1).take(3).any(|w| {
-            words::says(
-                &w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_ascii_lowercase(),
-            )
-        }) && matches!(
+        if !matches!(
             lw.as_str(),
             "he" | "she" | "they" | "we" | "i" | "you" | "it" | "the" | "a" | "an" | "his" | "her"
-        )
+        ) {
+            return false;
+        }
+        let limit = floor_char_boundary(self.text, (next.at + 4 * MAX_WORD).min(self.seg.end));
+        self.text[next.at..limit]
+            .split_whitespace()
+            .skip(1)
+            .take(3)
+            .any(|w| {
+                words::says(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_ascii_lowercase(),
+                )
+            })
     }
 
     /// After an unspaced ellipsis ("...", "…", "....").
@@ -685,9 +690,7 @@ impl<'t> Scanner<'t> {
             return false;
         }
         // the whole token must not be a URL, e-mail address or file name
-        let token_end = text[after..self.seg.end]
-            .find(char::is_whitespace)
-            .map_or(self.seg.end, |p| after + p);
+        let token_end = token_end(text, after, self.seg.end);
         let token = &text[w_start..token_end];
         !token.contains(['@', '/']) && !token.to_ascii_lowercase().starts_with("www")
     }
@@ -705,7 +708,7 @@ impl<'t> Scanner<'t> {
             return self.plain_word_ends(next);
         }
         // A list number or letter opening the sentence: "1. The first item".
-        if self.opens_sentence_at(w_start) && is_list_label(w) {
+        if is_list_label(w) && self.opens_sentence_at(w_start) {
             return false;
         }
         if closers {
@@ -804,6 +807,7 @@ impl<'t> Scanner<'t> {
         }
         let before: Vec<&str> = self.text[self.sent_start.max(self.seg.start)..w_start]
             .split_whitespace()
+            .take(4)
             .collect();
         let intro = before.len() <= 3
             && before.first().is_some_and(|f| {
@@ -814,6 +818,37 @@ impl<'t> Scanner<'t> {
             });
         !intro
     }
+}
+
+/// Longest word looked at around a candidate (bytes): abbreviations, labels
+/// and list numbers are far shorter, and the bound keeps the scan linear on
+/// texts without spaces.
+const MAX_WORD: usize = 64;
+
+/// A char boundary at most `max` bytes before `i`.
+fn window_start(s: &str, i: usize, max: usize) -> usize {
+    let mut p = i.saturating_sub(max);
+    while !s.is_char_boundary(p) {
+        p += 1;
+    }
+    p
+}
+
+/// The end of the token at `at` (next whitespace, the end, or `MAX_WORD`
+/// bytes on).
+fn token_end(text: &str, at: usize, end: usize) -> usize {
+    let limit = floor_char_boundary(text, (at + MAX_WORD).min(end)).max(at);
+    text[at..limit]
+        .find(char::is_whitespace)
+        .map_or(limit, |p| at + p)
+}
+
+/// The byte offset just after the last whitespace character of `s` (0 if none).
+fn after_last_space(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8())
 }
 
 /// `“` right after a terminator closes the quote (a common typo) when
