@@ -1,9 +1,9 @@
 # news-tools: build, demo, test, bench, lint, install.
 CARGO ?= cargo
 PREFIX ?= $(HOME)/.local
-BINS := news-normalize
+BINS := news-normalize news-sentences
 
-.PHONY: build demo test bench lint install clean
+.PHONY: build demo test bench bench-normalize bench-sentences lint install clean
 
 build:
 	$(CARGO) build --release --workspace
@@ -17,9 +17,16 @@ test:
 	bash tests/pipeline_test.sh
 	$(CARGO) test --workspace
 
-## Throughput next to the passthrough floor; see scripts/bench_normalize.sh.
-bench:
+## Throughput benchmarks, side by side with the floor or the peers (release builds).
+bench: bench-normalize bench-sentences
+
+## news-normalize next to the passthrough floor; see scripts/bench_normalize.sh.
+bench-normalize:
 	bash scripts/bench_normalize.sh $(or $(MB),200) $(or $(RUNS),5)
+
+## news-sentences next to Bling Fire and pySBD (../shared/eval/peers); see scripts/bench_sentences.sh.
+bench-sentences:
+	bash scripts/bench_sentences.sh $(or $(SENT_MB),100) $(or $(RUNS),3)
 
 lint:
 	$(CARGO) fmt --all -- --check

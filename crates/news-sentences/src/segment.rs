@@ -170,7 +170,7 @@ fn joins(prev: &str, next: &str, lower: bool) -> bool {
     if last_word.len() <= 8 && words::function_word(&last_word.to_ascii_lowercase()) {
         return true;
     }
-    if lower || last == ':' {
+    if lower || last == ':' || starts_with_bullet(prev) || starts_with_list_number(prev) {
         return false;
     }
     // A lowercase start goes on a line of some length ("This is a
@@ -577,6 +577,10 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let lw = next.word.to_ascii_lowercase();
+        if self.lower {
+            // without capitals, only words that hardly go on a sentence count
+            return words::opens_sentence_strongly(&lw);
+        }
         words::opens_sentence(&lw) || (next.word == "I")
     }
 

@@ -238,6 +238,32 @@ pub fn opens_sentence(word: &str) -> bool {
     )
 }
 
+/// The openers that a lowercased text still gives away: pronouns and
+/// determiners that seldom follow an abbreviation inside a sentence.
+pub fn opens_sentence_strongly(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "this"
+            | "these"
+            | "those"
+            | "there"
+            | "his"
+            | "their"
+            | "its"
+            | "our"
+            | "but"
+            | "however"
+            | "meanwhile"
+    )
+}
+
 /// Words that continue a time after "a.m."/"p.m.": days, relative days,
 /// time zones.
 pub fn continues_time(word: &str) -> bool {
