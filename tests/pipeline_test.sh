@@ -20,6 +20,15 @@ assert [r["id"] for r in out] == [r["id"] for r in inp], "ids differ or out of o
 for o, i in zip(out, inp):
     assert isinstance(o["text"], str) and o["text"], o["id"]
     assert "normalize" in o, o["id"]
+    # sentences: code-point spans, in order, trimmed, covering the text
+    text, prev = o["text"], 0
+    for s in o["sentences"]:
+        a, b = s["start"], s["end"]
+        assert isinstance(a, int) and isinstance(b, int) and prev <= a < b <= len(text), (o["id"], s)
+        assert text[a:b] == text[a:b].strip(), (o["id"], s)
+        assert not text[prev:a].strip(), (o["id"], "uncovered text", text[prev:a])
+        prev = b
+    assert not text[prev:].strip(), (o["id"], "uncovered tail")
     for k, v in i.items():
         if k not in ("text", "title"):
             assert o[k] == v, (o["id"], k)

@@ -309,7 +309,7 @@ impl<'t> Scanner<'t> {
                 }
             }
             let b = bytes[i];
-            let is_candidate = matches!(b, b'.' | b'?' | b'!') || (b >= 0xE2 && b <= 0xEF);
+            let is_candidate = matches!(b, b'.' | b'?' | b'!') || (0xE2..=0xEF).contains(&b);
             if !is_candidate {
                 i += 1;
                 continue;
