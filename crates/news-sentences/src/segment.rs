@@ -92,38 +92,66 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// Calls `f` with each segment's byte range (trimmed), in order.
 fn for_each_segment(text: &str, lower: bool, mut f: impl FnMut(Range<usize>)) {
-    let mut seg: Option<Range<usize>> = None;
-    let mut prev_line: Option<Range<usize>> = None;
+    let mut para: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
     while pos <= text.len() {
         let end = memchr_newline(text, pos);
-        let raw = pos..end;
+        let line = trim_range(text, pos..end);
         pos = end + 1;
-        let line = trim_range(text, raw);
         if line.is_empty() {
             // a blank line: paragraph break
-            if let Some(s) = seg.take() {
-                f(s);
-            }
-            prev_line = None;
-            continue;
+            paragraph_segments(text, &para, lower, &mut f);
+            para.clear();
+        } else {
+            para.push(line);
         }
-        match (seg.as_mut(), prev_line) {
-            (Some(s), Some(prev)) if joins(&text[prev.clone()], &text[line.clone()], lower) => {
-                s.end = line.end;
-            }
-            _ => {
-                if let Some(s) = seg.take() {
-                    f(s);
-                }
-                seg = Some(line.clone());
-            }
+    }
+    paragraph_segments(text, &para, lower, &mut f);
+}
+
+/// The segments of one paragraph (its non-blank, trimmed lines).
+fn paragraph_segments(
+    text: &str,
+    lines: &[Range<usize>],
+    lower: bool,
+    f: &mut impl FnMut(Range<usize>),
+) {
+    let wrapped = hard_wrapped(text, lines);
+    let mut seg: Option<Range<usize>> = None;
+    for pair in lines.windows(2) {
+        let (prev, line) = (&pair[0], &pair[1]);
+        let s = seg.get_or_insert_with(|| prev.clone());
+        let next = &text[line.clone()];
+        let continues = if wrapped {
+            !starts_with_bullet(next) && !starts_with_list_number(next)
+        } else {
+            joins(&text[prev.clone()], next, lower)
+        };
+        if continues {
+            s.end = line.end;
+        } else {
+            f(s.clone());
+            seg = Some(line.clone());
         }
-        prev_line = Some(line);
     }
-    if let Some(s) = seg {
-        f(s);
+    match (seg, lines.last()) {
+        (Some(s), _) => f(s),
+        (None, Some(only)) => f(only.clone()),
+        (None, None) => {}
     }
+}
+
+/// A paragraph hard-wrapped at a fixed width (as in e-mail and old wire
+/// copy): three or more lines, all but the last nearly as long as the
+/// longest. Its line ends are spaces.
+fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
+    if lines.len() < 3 {
+        return false;
+    }
+    let width = |r: &Range<usize>| text[r.clone()].chars().count();
+    let widths: Vec<usize> = lines.iter().map(width).collect();
+    let max = widths.iter().copied().max().unwrap_or(0);
+    max >= 40 && widths[..widths.len() - 1].iter().all(|&w| w + 12 >= max)
 }
 
 fn memchr_newline(text: &str, from: usize) -> usize {

@@ -360,3 +360,13 @@ fn offsets_are_code_points() {
         [(0, 14), (15, 21)]
     );
 }
+
+#[test]
+fn hard_wrapped_paragraphs_read_as_running_text() {
+    let text = "The council said on Tuesday that the quarry road would stay\n\
+                closed until engineers led by Tomas Brandt had inspected\n\
+                the wall, which had collapsed twice since March, said Mayor\n\
+                Ines Calder. Residents were angry.";
+    assert_eq!(split(text).len(), 2);
+    assert_eq!(&text[split(text)[1].clone()], "Residents were angry.");
+}
