@@ -1,0 +1,6 @@
+fn main() -> std::process::ExitCode {
+    match news_entities::cli::parse_args() {
+        Ok(cli) => news_entities::cli::main(cli).into(),
+        Err(status) => status.into(),
+    }
+}

@@ -1,0 +1,572 @@
+//! Finding, typing and naming the entities of one document.
+//!
+//! Cased text: runs of capitalized words (with connectors like "of the",
+//! "bin", "al-") are candidate names; sentence-initial common words, titles
+//! and calendar words are cut off; the name lists split and type what they
+//! know; cue words (Ministry, River, Airport, War), titles, given names and
+//! verbs of saying type the rest. Lowercased text: the name lists alone, and
+//! given name + surname pairs, precision first. Then, per document, acronyms
+//! take their expansion's name and a surname alone takes the full name it
+//! follows.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::resources::Resources;
+use crate::tokens::{tokenize, Token};
+use crate::words;
+
+/// One entity mention (byte offsets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub label: &'static str,
+    pub canonical: String,
+    /// How sure the label is: from a list or a cue (true) or a guess.
+    pub(crate) known: bool,
+}
+
+/// Finds the entities of `text`. `sentence_starts` are byte offsets of the
+/// sentence starts (sorted); `lower` says the text has no case evidence.
+pub fn recognize(text: &str, sentence_starts: &[usize], lower: bool, res: &Resources) -> Vec<Mention> {
+    let tokens = tokenize(text);
+    let mut initial = vec![false; tokens.len()];
+    {
+        let mut s = sentence_starts.iter().peekable();
+        let mut at_start = true;
+        for (i, t) in tokens.iter().enumerate() {
+            while s.peek().is_some_and(|&&b| b <= t.start) {
+                s.next();
+                at_start = true;
+            }
+            if at_start {
+                initial[i] = true;
+                // an opening quote or bracket keeps the next word initial
+                at_start = !t.word;
+            }
+        }
+    }
+    let mut mentions = if lower {
+        lowercase_mentions(&tokens, res)
+    } else {
+        cased_mentions(text, &tokens, &initial, res)
+    };
+    mentions.sort_by_key(|m| (m.start, m.end));
+    mentions.dedup_by(|b, a| b.start < a.end); // no overlaps; the earlier wins
+    link(text, &tokens, &mut mentions, lower);
+    mentions
+}
+
+fn lw(t: &Token) -> String {
+    t.text.trim_end_matches('.').to_lowercase()
+}
+
+/// Whether a token can be part of a name in cased text.
+fn name_token(t: &Token) -> bool {
+    if !t.word {
+        return false;
+    }
+    if t.capitalized() || t.acronym() {
+        return true;
+    }
+    // al-Moussawi, el-Sisi, bin-Laden style prefixes
+    let lower = t.text;
+    ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-", "abu-"]
+        .iter()
+        .any(|p| {
+            lower.len() > p.len()
+                && lower.starts_with(p)
+                && lower[p.len()..].chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// Evidence about the words of a document: which appear in lowercase, which
+/// capitalized in mid-sentence.
+struct Casing {
+    lower_seen: HashSet<String>,
+    cap_mid: HashSet<String>,
+}
+
+impl Casing {
+    fn of(tokens: &[Token], initial: &[bool]) -> Casing {
+        let mut c = Casing {
+            lower_seen: HashSet::new(),
+            cap_mid: HashSet::new(),
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.word {
+                continue;
+            }
+            if t.lowercase_start() {
+                c.lower_seen.insert(t.text.to_string());
+            } else if t.capitalized() && !initial[i] {
+                c.cap_mid.insert(t.text.to_lowercase());
+            }
+        }
+        c
+    }
+}
+
+fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resources) -> Vec<Mention> {
+    let casing = Casing::of(tokens, initial);
+    let headline = headline_sentences(tokens, initial);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_token(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        // grow the run
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < tokens.len() && !initial[end] && name_token(&tokens[end]) {
+                end += 1;
+                continue;
+            }
+            // connectors (up to two) followed by a name word
+            let mut j = end;
+            while j < tokens.len() && j < end + 2 && tokens[j].word && !initial[j] && words::connector(&tokens[j].text.to_lowercase()) {
+                j += 1;
+            }
+            if j > end && j < tokens.len() && !initial[j] && name_token(&tokens[j]) {
+                end = j + 1;
+                continue;
+            }
+            // "Johnson & Johnson"
+            if end + 1 < tokens.len() && tokens[end].is("&") && name_token(&tokens[end + 1]) {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        chunk(text, tokens, initial, start, end, &casing, &headline, res, &mut out);
+        i = end;
+    }
+    out
+}
+
+/// Token indexes of sentences written in title case (headlines): most
+/// longer words capitalized. Names there need outside evidence.
+fn headline_sentences(tokens: &[Token], initial: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut s = 0;
+    while s < tokens.len() {
+        let mut e = s + 1;
+        while e < tokens.len() && !initial[e] {
+            e += 1;
+        }
+        let long: Vec<&Token> = tokens[s..e].iter().filter(|t| t.word && t.text.len() >= 4).collect();
+        let caps = long.iter().filter(|t| t.capitalized()).count();
+        if long.len() >= 4 && caps * 10 >= long.len() * 7 {
+            out[s..e].iter_mut().for_each(|x| *x = true);
+        }
+        s = e;
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn chunk(
+    text: &str,
+    tokens: &[Token],
+    initial: &[bool],
+    mut a: usize,
+    b: usize,
+    casing: &Casing,
+    headline: &[bool],
+    res: &Resources,
+    out: &mut Vec<Mention>,
+) {
+    // Whole run known as it is ("General Motors", "Bank of England")?
+    if let Some(m) = known(text, tokens, a, b, res) {
+        out.push(m);
+        return;
+    }
+    // Sentence-initial common word: "However", "Police", "The".
+    while a < b && skip_initial(tokens, initial, a, casing, res) {
+        a += 1;
+        while a < b && !name_token(&tokens[a]) {
+            a += 1;
+        }
+    }
+    // Split at titles: "U.S. President Donald Trump" -> U.S. | Donald Trump.
+    let mut part_start = a;
+    let mut titled = a > 0 && is_title(&tokens[a - 1]) || title_before(tokens, a);
+    let mut k = a;
+    while k < b {
+        let w = lw(&tokens[k]);
+        let rest_person = k + 1 < b && !words::connector(&tokens[k + 1].text.to_lowercase());
+        if words::title(&w) && (!words::weak_title(&w) || rest_person) && !tokens[k].acronym() {
+            part(text, tokens, part_start, k, titled, casing, headline, res, out);
+            titled = true;
+            k += 1;
+            while k < b && (words::title(&lw(&tokens[k])) || words::connector(&tokens[k].text.to_lowercase())) {
+                k += 1;
+            }
+            part_start = k;
+        } else {
+            k += 1;
+        }
+    }
+    part(text, tokens, part_start, b, titled, casing, headline, res, out);
+}
+
+fn is_title(t: &Token) -> bool {
+    t.word && words::title(&lw(t))
+}
+
+/// A title right before `a`, maybe with its period: "Lt. Gen.", "Mr."
+fn title_before(tokens: &[Token], a: usize) -> bool {
+    a >= 2 && tokens[a - 1].is(".") && is_title(&tokens[a - 2])
+}
+
+fn skip_initial(tokens: &[Token], initial: &[bool], a: usize, casing: &Casing, res: &Resources) -> bool {
+    let t = &tokens[a];
+    let w = t.text.to_lowercase();
+    if words::calendar(&w) || words::not_a_name(&w) {
+        return true;
+    }
+    if matches!(w.as_str(), "the" | "a" | "an") {
+        return true;
+    }
+    if !initial[a] || t.acronym() {
+        return false;
+    }
+    if casing.cap_mid.contains(&w) {
+        return false;
+    }
+    if res.names.contains_key(&w) && !res.is_word(&w) {
+        return false;
+    }
+    res.is_word(&w) || casing.lower_seen.contains(&w)
+}
+
+/// The whole run [a, b) as a listed name.
+fn known(text: &str, tokens: &[Token], a: usize, b: usize, res: &Resources) -> Option<Mention> {
+    if b - a > res.max_tokens || a >= b {
+        return None;
+    }
+    let key = key(tokens, a, b);
+    let e = res.names.get(&key)?;
+    let surface = &text[tokens[a].start..tokens[b - 1].end];
+    if let Some(exact) = &e.exact_case {
+        if exact != surface {
+            return None;
+        }
+    }
+    // a name list match of one lowercase-initial word ("al-Qaeda") is fine;
+    // others need a capital
+    Some(Mention {
+        start: tokens[a].start,
+        end: tokens[b - 1].end,
+        label: e.label,
+        canonical: e.canonical.clone(),
+        known: true,
+    })
+}
+
+fn key(tokens: &[Token], a: usize, b: usize) -> String {
+    let mut k = String::new();
+    for t in &tokens[a..b] {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(&t.text.to_lowercase());
+    }
+    k
+}
+
+/// Types a title-free part [a, b) of a run, splitting off listed names.
+#[allow(clippy::too_many_arguments)]
+fn part(
+    text: &str,
+    tokens: &[Token],
+    mut a: usize,
+    mut b: usize,
+    titled: bool,
+    casing: &Casing,
+    headline: &[bool],
+    res: &Resources,
+    out: &mut Vec<Mention>,
+) {
+    // trim connectors and non-name words at the edges
+    while a < b && (!name_token(&tokens[a]) || words::calendar(&lw(&tokens[a])) || words::not_a_name(&lw(&tokens[a]))) {
+        a += 1;
+    }
+    while b > a && !name_token(&tokens[b - 1]) {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    if let Some(m) = known(text, tokens, a, b, res) {
+        out.push(m);
+        return;
+    }
+    // a cue-typed whole ("Iraqi Army", "Tigris River", "Ministry of Defence")
+    if let Some(label) = cue_label(tokens, a, b) {
+        out.push(Mention {
+            start: tokens[a].start,
+            end: tokens[b - 1].end,
+            label,
+            canonical: canonical_text(text, tokens, a, b),
+            known: true,
+        });
+        return;
+    }
+    // listed names inside, longest first from the left
+    let mut k = a;
+    let mut rest_start = a;
+    while k < b {
+        let mut found = None;
+        for n in (1..=res.max_tokens.min(b - k)).rev() {
+            if let Some(m) = known(text, tokens, k, k + n, res) {
+                found = Some((n, m));
+                break;
+            }
+        }
+        match found {
+            Some((n, m)) if n < b - a => {
+                guess(text, tokens, rest_start, k, titled, casing, headline, res, out);
+                out.push(m);
+                k += n;
+                rest_start = k;
+            }
+            _ => k += 1,
+        }
+    }
+    guess(text, tokens, rest_start, b, titled, casing, headline, res, out);
+}
+
+fn cue_label(tokens: &[Token], a: usize, b: usize) -> Option<&'static str> {
+    if b - a >= 2 {
+        if let Some(l) = words::label_by_last(&lw(&tokens[b - 1])) {
+            return Some(l);
+        }
+        if let Some(l) = words::label_by_first(&lw(&tokens[a])) {
+            return Some(l);
+        }
+    }
+    // "<Head> of X"
+    let of = (a + 1..b).find(|&k| tokens[k].is("of"))?;
+    words::label_by_head(&lw(&tokens[of - 1]))
+}
+
+/// Types an unlisted run by its shape and context.
+#[allow(clippy::too_many_arguments)]
+fn guess(
+    text: &str,
+    tokens: &[Token],
+    mut a: usize,
+    mut b: usize,
+    titled: bool,
+    casing: &Casing,
+    headline: &[bool],
+    res: &Resources,
+    out: &mut Vec<Mention>,
+) {
+    while a < b && !name_token(&tokens[a]) {
+        a += 1;
+    }
+    while b > a && !name_token(&tokens[b - 1]) {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    let n = b - a;
+    let first = lw(&tokens[a]);
+    if n == 1 && (words::calendar(&first) || words::not_a_name(&first)) {
+        return;
+    }
+    if headline[a] && !casing.cap_mid.contains(&first) && !titled {
+        return; // a title-case headline word with no other evidence
+    }
+    let next = tokens.get(b).filter(|t| t.word).map(lw);
+    let said = next.as_deref().is_some_and(words::says);
+    let given = res.given.contains(&first);
+    let label = if let Some(l) = cue_label(tokens, a, b) {
+        l
+    } else if n == 1 && tokens[a].acronym() {
+        "ORG"
+    } else if titled || given || (said && n <= 4) || (2..=4).contains(&n) {
+        "PERSON"
+    } else if n == 1 && (res.surnames.contains(&first) || said) {
+        "PERSON"
+    } else {
+        "ORG"
+    };
+    out.push(Mention {
+        start: tokens[a].start,
+        end: tokens[b - 1].end,
+        label,
+        canonical: canonical_text(text, tokens, a, b),
+        known: label != "ORG" || n > 1,
+    });
+}
+
+/// A name as one string: the words of the span, one space apart.
+fn canonical_text(text: &str, tokens: &[Token], a: usize, b: usize) -> String {
+    let _ = text;
+    let mut s = String::new();
+    for t in &tokens[a..b] {
+        if !s.is_empty() && t.word {
+            s.push(' ');
+        }
+        s.push_str(t.text);
+    }
+    s
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lowercased text: listed names, and given name + surname pairs.
+fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if !tokens[k].word {
+            k += 1;
+            continue;
+        }
+        let mut matched = false;
+        for n in (1..=res.max_tokens.min(tokens.len() - k)).rev() {
+            if !tokens[k + n - 1].word {
+                continue;
+            }
+            let key = key(tokens, k, k + n);
+            let Some(e) = res.names.get(&key) else {
+                continue;
+            };
+            if e.exact_case.is_some() {
+                continue;
+            }
+            // a single common word is a name only when the list is sure
+            if n == 1 && res.is_word(&key) && e.rank < 10 {
+                continue;
+            }
+            if n == 1 && e.rank < 6 {
+                continue; // small towns named like anything
+            }
+            out.push(Mention {
+                start: tokens[k].start,
+                end: tokens[k + n - 1].end,
+                label: e.label,
+                canonical: e.canonical.clone(),
+                known: true,
+            });
+            k += n;
+            matched = true;
+            break;
+        }
+        if matched {
+            continue;
+        }
+        // given name + surname, neither a common word
+        let w = tokens[k].text;
+        if k + 1 < tokens.len()
+            && tokens[k + 1].word
+            && res.given.contains(w)
+            && !res.is_word(w)
+            && !res.is_word(tokens[k + 1].text)
+            && tokens[k + 1].text.chars().all(char::is_alphabetic)
+            && (res.surnames.contains(tokens[k + 1].text) || tokens[k + 1].text.len() >= 4)
+        {
+            let mut end = k + 2;
+            if end < tokens.len() && tokens[end].word && res.surnames.contains(tokens[end].text) && !res.is_word(tokens[end].text) {
+                end += 1;
+            }
+            let surface: Vec<&str> = tokens[k..end].iter().map(|t| t.text).collect();
+            out.push(Mention {
+                start: tokens[k].start,
+                end: tokens[end - 1].end,
+                label: "PERSON",
+                canonical: title_case(&surface.join(" ")),
+                known: true,
+            });
+            k = end;
+            continue;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Per-document naming: acronyms take their expansion's canonical name, a
+/// surname alone takes the full name it refers to, and one surface keeps one
+/// label.
+fn link(text: &str, tokens: &[Token], mentions: &mut [Mention], lower: bool) {
+    // Acronym definitions: "Islamic State of Iraq and the Levant (ISIL)".
+    let mut acronyms: HashMap<String, (String, &'static str)> = HashMap::new();
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let after = text[m.end..].trim_start();
+        if let Some(rest) = after.strip_prefix('(') {
+            let inner: String = rest.chars().take_while(|&c| c != ')').collect();
+            let inner = inner.trim();
+            if inner.len() >= 2
+                && inner.len() <= 8
+                && inner.chars().all(|c| c.is_uppercase() || c == '.')
+                && m.end - m.start > inner.len()
+            {
+                acronyms.insert(inner.to_string(), (m.canonical.clone(), m.label));
+            }
+        }
+    }
+    // Full person names, by surname.
+    let mut people: Vec<(usize, String, String)> = Vec::new(); // (start, surname, canonical)
+    for m in mentions.iter_mut() {
+        let surface = &text[m.start..m.end];
+        if let Some((canonical, label)) = acronyms.get(surface) {
+            m.canonical = canonical.clone();
+            m.label = label;
+            continue;
+        }
+        if m.label == "PERSON" {
+            let parts: Vec<&str> = surface.split_whitespace().collect();
+            if parts.len() >= 2 {
+                let canonical = person_canonical(&parts);
+                m.canonical = if lower { title_case(&canonical.to_lowercase()) } else { canonical };
+                people.push((m.start, parts[parts.len() - 1].to_lowercase(), m.canonical.clone()));
+            }
+        }
+    }
+    let _ = tokens;
+    for m in mentions.iter_mut() {
+        let surface = &text[m.start..m.end];
+        if surface.contains(char::is_whitespace) || (m.known && m.label != "PERSON" && m.label != "ORG") {
+            continue;
+        }
+        let key = surface.to_lowercase();
+        let before = people.iter().rev().find(|(s, sur, _)| *s < m.start && *sur == key);
+        let after = people.iter().find(|(s, sur, _)| *s > m.start && *sur == key);
+        if let Some((_, _, canonical)) = before.or(after) {
+            m.label = "PERSON";
+            m.canonical = canonical.clone();
+        }
+    }
+}
+
+/// A person's canonical name: the words without middle initials.
+fn person_canonical(parts: &[&str]) -> String {
+    let keep: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| *i == 0 || *i == parts.len() - 1 || !(p.len() <= 2 && p.ends_with('.')))
+        .map(|(_, p)| *p)
+        .collect();
+    keep.join(" ")
+}
