@@ -88,9 +88,8 @@ def main():
         if not name or not ascii_latin(name) or len(name) < 2:
             return
         key = name.lower()
-        # a single common English word is not a place name on its own
-        if " " not in key and key in lex and rank < 9:
-            return
+        # A single common English word ("mecca", "nice") stays listed: the
+        # recognizer takes it only where a capital or context supports it.
         for k, shown in {(key, name), (fold(key), fold(name))}:
             old = places.get(k)
             if old is None or rank > old[2]:

@@ -24,6 +24,8 @@ pub struct Mention {
     pub canonical: String,
     /// How sure the label is: from a list or a cue (true) or a guess.
     pub(crate) known: bool,
+    /// The list rank of a listed name (0 for others).
+    pub(crate) rank: u8,
 }
 
 /// Finds the entities of `text`. `sentence_starts` are byte offsets of the
@@ -53,7 +55,7 @@ pub fn recognize(text: &str, sentence_starts: &[usize], lower: bool, res: &Resou
     };
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup_by(|b, a| b.start < a.end); // no overlaps; the earlier wins
-    link(text, &tokens, &mut mentions, lower);
+    link(text, &mut mentions, lower);
     mentions
 }
 
@@ -88,7 +90,7 @@ struct Casing {
 }
 
 impl Casing {
-    fn of(tokens: &[Token], initial: &[bool]) -> Casing {
+    fn of(tokens: &[Token], initial: &[bool], headline: &[bool]) -> Casing {
         let mut c = Casing {
             lower_seen: HashSet::new(),
             cap_mid: HashSet::new(),
@@ -99,7 +101,7 @@ impl Casing {
             }
             if t.lowercase_start() {
                 c.lower_seen.insert(t.text.to_string());
-            } else if t.capitalized() && !initial[i] {
+            } else if t.capitalized() && !initial[i] && !headline[i] {
                 c.cap_mid.insert(t.text.to_lowercase());
             }
         }
@@ -108,8 +110,8 @@ impl Casing {
 }
 
 fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resources) -> Vec<Mention> {
-    let casing = Casing::of(tokens, initial);
     let headline = headline_sentences(tokens, initial);
+    let casing = Casing::of(tokens, initial, &headline);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -131,8 +133,16 @@ fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resource
                 j += 1;
             }
             if j > end && j < tokens.len() && !initial[j] && name_token(&tokens[j]) {
-                end = j + 1;
-                continue;
+                let conn = tokens[end].text.to_lowercase();
+                let prev = lw(&tokens[end - 1]);
+                let joins = !words::weak_connector(&conn)
+                    || words::label_by_head(&prev).is_some()
+                    || words::label_by_last(&prev).is_some()
+                    || known_prefix(text, tokens, start, j + 1, res);
+                if joins {
+                    end = j + 1;
+                    continue;
+                }
             }
             // "Johnson & Johnson"
             if end + 1 < tokens.len() && tokens[end].is("&") && name_token(&tokens[end + 1]) {
@@ -145,6 +155,12 @@ fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resource
         i = end;
     }
     out
+}
+
+/// Whether [a, b) is a listed name or the start of a listed name of up to
+/// three more words ("Islamic State of Iraq" + "and the Levant").
+fn known_prefix(text: &str, tokens: &[Token], a: usize, b: usize, res: &Resources) -> bool {
+    (b..=(b + 3).min(tokens.len())).any(|e| known(text, tokens, a, e, res).is_some())
 }
 
 /// Token indexes of sentences written in title case (headlines): most
@@ -228,7 +244,7 @@ fn skip_initial(tokens: &[Token], initial: &[bool], a: usize, casing: &Casing, r
     if words::calendar(&w) || words::not_a_name(&w) {
         return true;
     }
-    if matches!(w.as_str(), "the" | "a" | "an") {
+    if matches!(w.as_str(), "the" | "a" | "an") || stopword(&w) || contraction(t.text) {
         return true;
     }
     if !initial[a] || t.acronym() {
@@ -241,6 +257,24 @@ fn skip_initial(tokens: &[Token], initial: &[bool], a: usize, casing: &Casing, r
         return false;
     }
     res.is_word(&w) || casing.lower_seen.contains(&w)
+}
+
+/// Function words that are never names, even capitalized in a headline.
+fn stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "to" | "for" | "of" | "by" | "with" | "from" | "as" | "it" | "its" | "we"
+            | "he" | "she" | "they" | "you" | "our" | "his" | "her" | "their" | "this" | "that"
+            | "these" | "those" | "there" | "and" | "but" | "or" | "if" | "when" | "while" | "after"
+            | "before" | "is" | "are" | "was" | "were" | "be" | "not" | "no" | "yes" | "so" | "all"
+            | "what" | "who" | "how" | "why" | "where" | "which" | "my" | "me" | "us" | "them"
+    )
+}
+
+/// "I'm", "We're", "Don't": a contraction, not a name.
+fn contraction(w: &str) -> bool {
+    let w = w.replace('’', "'").to_lowercase();
+    ["'m", "'re", "'ve", "'ll", "'d", "n't"].iter().any(|c| w.ends_with(c))
 }
 
 /// The whole run [a, b) as a listed name.
@@ -264,6 +298,7 @@ fn known(text: &str, tokens: &[Token], a: usize, b: usize, res: &Resources) -> O
         label: e.label,
         canonical: e.canonical.clone(),
         known: true,
+        rank: e.rank,
     })
 }
 
@@ -313,6 +348,19 @@ fn part(
             label,
             canonical: canonical_text(text, tokens, a, b),
             known: true,
+            rank: 0,
+        });
+        return;
+    }
+    // a person's name that happens to hold a place name ("Barack Obama")
+    if looks_like_person(tokens, a, b, res) {
+        out.push(Mention {
+            start: tokens[a].start,
+            end: tokens[b - 1].end,
+            label: "PERSON",
+            canonical: canonical_text(text, tokens, a, b),
+            known: true,
+            rank: 0,
         });
         return;
     }
@@ -328,7 +376,7 @@ fn part(
             }
         }
         match found {
-            Some((n, m)) if n < b - a => {
+            Some((n, m)) if n < b - a && m.rank >= 6 => {
                 guess(text, tokens, rest_start, k, titled, casing, headline, res, out);
                 out.push(m);
                 k += n;
@@ -391,9 +439,11 @@ fn guess(
         l
     } else if n == 1 && tokens[a].acronym() {
         "ORG"
-    } else if titled || given || (said && n <= 4) || (2..=4).contains(&n) {
+    } else if titled && n <= 4 {
         "PERSON"
-    } else if n == 1 && (res.surnames.contains(&first) || said) {
+    } else if n >= 2 && (given || (said && n <= 4) || looks_like_person(tokens, a, b, res)) {
+        "PERSON"
+    } else if n == 1 && (said || (res.surnames.contains(&first) && !res.is_word(&first))) {
         "PERSON"
     } else {
         "ORG"
@@ -404,7 +454,26 @@ fn guess(
         label,
         canonical: canonical_text(text, tokens, a, b),
         known: label != "ORG" || n > 1,
+        rank: 0,
     });
+}
+
+/// Two to four capitalized words shaped like a person's name: a given name
+/// first, or a surname first or last that is not a common word.
+fn looks_like_person(tokens: &[Token], a: usize, b: usize, res: &Resources) -> bool {
+    let n = b - a;
+    if !(2..=4).contains(&n) || tokens[a..b].iter().any(|t| !t.word || t.acronym() || !name_token(t)) {
+        return false;
+    }
+    let first = lw(&tokens[a]);
+    let last = lw(&tokens[b - 1]);
+    if words::label_by_last(&last).is_some() || res.is_word(&last) && !res.surnames.contains(&last) {
+        return false;
+    }
+    res.given.contains(&first)
+        || (res.surnames.contains(&first) && !res.is_word(&first))
+        || (res.surnames.contains(&last) && !res.is_word(&last))
+        || tokens[b - 1].text.contains('-') && tokens[b - 1].text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A name as one string: the words of the span, one space apart.
@@ -467,6 +536,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
                 label: e.label,
                 canonical: e.canonical.clone(),
                 known: true,
+                rank: e.rank,
             });
             k += n;
             matched = true;
@@ -496,6 +566,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
                 label: "PERSON",
                 canonical: title_case(&surface.join(" ")),
                 known: true,
+                rank: 0,
             });
             k = end;
             continue;
@@ -508,7 +579,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
 /// Per-document naming: acronyms take their expansion's canonical name, a
 /// surname alone takes the full name it refers to, and one surface keeps one
 /// label.
-fn link(text: &str, tokens: &[Token], mentions: &mut [Mention], lower: bool) {
+fn link(text: &str, mentions: &mut [Mention], lower: bool) {
     // Acronym definitions: "Islamic State of Iraq and the Levant (ISIL)".
     let mut acronyms: HashMap<String, (String, &'static str)> = HashMap::new();
     for i in 0..mentions.len() {
@@ -526,8 +597,9 @@ fn link(text: &str, tokens: &[Token], mentions: &mut [Mention], lower: bool) {
             }
         }
     }
-    // Full person names, by surname.
-    let mut people: Vec<(usize, String, String)> = Vec::new(); // (start, surname, canonical)
+    // Full person names, by surname and by given name.
+    let mut people: Vec<(usize, String, String, String)> = Vec::new(); // (start, first, last, canonical)
+    let mut orgs: Vec<(Vec<String>, String)> = Vec::new(); // (lowercased words, canonical)
     for m in mentions.iter_mut() {
         let surface = &text[m.start..m.end];
         if let Some((canonical, label)) = acronyms.get(surface) {
@@ -535,27 +607,57 @@ fn link(text: &str, tokens: &[Token], mentions: &mut [Mention], lower: bool) {
             m.label = label;
             continue;
         }
-        if m.label == "PERSON" {
-            let parts: Vec<&str> = surface.split_whitespace().collect();
-            if parts.len() >= 2 {
-                let canonical = person_canonical(&parts);
-                m.canonical = if lower { title_case(&canonical.to_lowercase()) } else { canonical };
-                people.push((m.start, parts[parts.len() - 1].to_lowercase(), m.canonical.clone()));
-            }
+        let parts: Vec<&str> = surface.split_whitespace().collect();
+        if m.label == "PERSON" && parts.len() >= 2 {
+            let canonical = person_canonical(&parts);
+            m.canonical = if lower { title_case(&canonical.to_lowercase()) } else { canonical };
+            people.push((
+                m.start,
+                parts[0].to_lowercase(),
+                parts[parts.len() - 1].to_lowercase(),
+                m.canonical.clone(),
+            ));
+        } else if m.label == "ORG" && parts.len() >= 2 {
+            orgs.push((parts.iter().map(|p| p.to_lowercase()).collect(), m.canonical.clone()));
         }
     }
-    let _ = tokens;
     for m in mentions.iter_mut() {
         let surface = &text[m.start..m.end];
-        if surface.contains(char::is_whitespace) || (m.known && m.label != "PERSON" && m.label != "ORG") {
+        let parts: Vec<String> = surface.split_whitespace().map(str::to_lowercase).collect();
+        if parts.len() > 1 {
+            // "State Department" after "US State Department"
+            if m.label == "ORG" {
+                if let Some((_, canonical)) = orgs
+                    .iter()
+                    .filter(|(w, _)| w.len() > parts.len() && w.ends_with(&parts))
+                    .max_by_key(|(w, _)| w.len())
+                {
+                    m.canonical = canonical.clone();
+                }
+            }
             continue;
         }
-        let key = surface.to_lowercase();
-        let before = people.iter().rev().find(|(s, sur, _)| *s < m.start && *sur == key);
-        let after = people.iter().find(|(s, sur, _)| *s > m.start && *sur == key);
-        if let Some((_, _, canonical)) = before.or(after) {
+        // a country or a listed organization keeps its name
+        if m.known && m.label != "PERSON" && (m.label != "GPE" || m.rank >= 10) && m.label != "ORG" {
+            continue;
+        }
+        if m.label == "ORG" && m.rank >= 11 {
+            continue;
+        }
+        let key = &parts[0];
+        let nearest = |by_last: bool| {
+            let matches = |p: &&(usize, String, String, String)| if by_last { p.2 == *key } else { p.1 == *key };
+            let before = people.iter().rev().filter(|p| p.0 < m.start).find(matches);
+            before.or_else(|| people.iter().find(matches)).map(|p| p.3.clone())
+        };
+        if let Some(canonical) = nearest(true).or_else(|| {
+            // a given name alone, when one person in the text has it
+            let mut with_first = people.iter().filter(|p| p.1 == *key).map(|p| &p.3);
+            let first = with_first.next()?;
+            with_first.all(|c| c == first).then(|| first.clone())
+        }) {
             m.label = "PERSON";
-            m.canonical = canonical.clone();
+            m.canonical = canonical;
         }
     }
 }

@@ -242,13 +242,14 @@ pub fn label_by_last(w: &str) -> Option<&'static str> {
 pub fn label_by_head(w: &str) -> Option<&'static str> {
     Some(match w {
         "ministry" | "university" | "department" | "bank" | "church" | "council" | "court"
-        | "institute" | "museum" | "school" | "college" | "office" | "house" | "board"
+        | "institute" | "school" | "college" | "office" | "house" | "board"
         | "league" | "federation" | "association" | "union" | "academy" | "party" | "army"
         | "bureau" | "daughters" | "sons" | "friends" | "order" | "society" => "ORG",
         "gulf" | "bay" | "sea" | "strait" | "straits" | "isle" | "lake" | "mount" | "cape"
         | "river" => "LOC",
         "city" | "province" | "state" | "republic" | "kingdom" | "county" | "district" => "GPE",
         "battle" | "siege" | "treaty" | "war" => "EVENT",
+        "museum" | "palace" | "port" | "airport" | "tower" => "FAC",
         _ => return None,
     })
 }
@@ -272,7 +273,3 @@ pub fn says(w: &str) -> bool {
     )
 }
 
-/// Prepositions before a place.
-pub fn place_preposition(w: &str) -> bool {
-    matches!(w, "in" | "near" | "outside" | "across" | "from" | "to" | "at" | "into" | "towards")
-}
