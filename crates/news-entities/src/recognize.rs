@@ -87,6 +87,7 @@ fn name_token(t: &Token) -> bool {
 struct Casing {
     lower_seen: HashSet<String>,
     cap_mid: HashSet<String>,
+    cap_mid_twice: HashSet<String>,
 }
 
 impl Casing {
@@ -94,6 +95,7 @@ impl Casing {
         let mut c = Casing {
             lower_seen: HashSet::new(),
             cap_mid: HashSet::new(),
+            cap_mid_twice: HashSet::new(),
         };
         for (i, t) in tokens.iter().enumerate() {
             if !t.word {
@@ -101,8 +103,11 @@ impl Casing {
             }
             if t.lowercase_start() {
                 c.lower_seen.insert(t.text.to_string());
-            } else if t.capitalized() && !initial[i] && !headline[i] {
-                c.cap_mid.insert(t.text.to_lowercase());
+            } else if (t.capitalized() || t.acronym()) && !initial[i] && !headline[i] {
+                let w = t.text.to_lowercase();
+                if !c.cap_mid.insert(w.clone()) {
+                    c.cap_mid_twice.insert(w);
+                }
             }
         }
         c
@@ -195,8 +200,11 @@ fn chunk(
     res: &Resources,
     out: &mut Vec<Mention>,
 ) {
+    if b - a == 1 && words::calendar(&lw(&tokens[a])) {
+        return;
+    }
     // Whole run known as it is ("General Motors", "Bank of England")?
-    if let Some(m) = known(text, tokens, a, b, res) {
+    if let Some(m) = known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res)) {
         out.push(m);
         return;
     }
@@ -257,6 +265,23 @@ fn skip_initial(tokens: &[Token], initial: &[bool], a: usize, casing: &Casing, r
         return false;
     }
     res.is_word(&w) || casing.lower_seen.contains(&w)
+}
+
+/// A one-word list match that is also a common word ("March", "University",
+/// "Police" are towns somewhere) needs a well-known place; a given name
+/// matched as a small place ("Gloria") is a person.
+fn plausible_single(tokens: &[Token], a: usize, b: usize, m: &Mention, res: &Resources) -> bool {
+    if b - a != 1 || m.rank >= 10 {
+        return true;
+    }
+    let w = lw(&tokens[a]);
+    if words::calendar(&w) || stopword(&w) {
+        return false;
+    }
+    if m.label == "GPE" && m.rank < 8 && res.given.contains(&w) {
+        return false;
+    }
+    !res.is_word(&w) || m.rank >= 6
 }
 
 /// Function words that are never names, even capitalized in a headline.
@@ -336,7 +361,7 @@ fn part(
     if a >= b {
         return;
     }
-    if let Some(m) = known(text, tokens, a, b, res) {
+    if let Some(m) = known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res)) {
         out.push(m);
         return;
     }
@@ -443,7 +468,13 @@ fn guess(
         "PERSON"
     } else if n >= 2 && (given || (said && n <= 4) || looks_like_person(tokens, a, b, res)) {
         "PERSON"
-    } else if n == 1 && (said || (res.surnames.contains(&first) && !res.is_word(&first))) {
+    } else if n == 1 && (said || (res.given.contains(&first) && !res.is_word(&first))) {
+        "PERSON"
+    } else if n == 1 && words::language(&first) {
+        "LANGUAGE"
+    } else if n == 1 && !mentioned_again(tokens, a, casing) {
+        return; // one capitalized word with no other evidence
+    } else if n == 1 && res.surnames.contains(&first) && !res.is_word(&first) {
         "PERSON"
     } else {
         "ORG"
@@ -458,6 +489,13 @@ fn guess(
     });
 }
 
+/// A single unknown word earns a mention when it recurs capitalized in
+/// mid-sentence and is not a common word capitalized for emphasis.
+fn mentioned_again(tokens: &[Token], a: usize, casing: &Casing) -> bool {
+    let w = tokens[a].text.to_lowercase();
+    casing.cap_mid_twice.contains(&w) && !casing.lower_seen.contains(&w)
+}
+
 /// Two to four capitalized words shaped like a person's name: a given name
 /// first, or a surname first or last that is not a common word.
 fn looks_like_person(tokens: &[Token], a: usize, b: usize, res: &Resources) -> bool {
@@ -470,10 +508,11 @@ fn looks_like_person(tokens: &[Token], a: usize, b: usize, res: &Resources) -> b
     if words::label_by_last(&last).is_some() || res.is_word(&last) && !res.surnames.contains(&last) {
         return false;
     }
-    res.given.contains(&first)
-        || (res.surnames.contains(&first) && !res.is_word(&first))
-        || (res.surnames.contains(&last) && !res.is_word(&last))
-        || tokens[b - 1].text.contains('-') && tokens[b - 1].text.chars().next().is_some_and(char::is_uppercase)
+    if res.names.get(&first).is_some_and(|e| e.rank >= 9 && e.label != "PERSON") {
+        return false; // "Afghan Ambassador ...", "U.S. ..."
+    }
+    let any_word = tokens[a..b].iter().any(|t| res.is_word(&lw(t)));
+    res.given.contains(&first) || !any_word
 }
 
 /// A name as one string: the words of the span, one space apart.

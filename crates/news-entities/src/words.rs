@@ -88,6 +88,20 @@ pub fn title(w: &str) -> bool {
             | "pm"
             | "mp"
             | "undersecretary"
+            | "administrator"
+            | "sheriff"
+            | "councillor"
+            | "councilor"
+            | "legislator"
+            | "lawmaker"
+            | "activist"
+            | "comedian"
+            | "novelist"
+            | "author"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
             | "director"
             | "founder"
             | "actor"
@@ -175,6 +189,15 @@ pub fn calendar(w: &str) -> bool {
             | "oct"
             | "nov"
             | "dec"
+    )
+}
+
+/// Language names (labelled LANGUAGE).
+pub fn language(w: &str) -> bool {
+    matches!(
+        w,
+        "english" | "mandarin" | "cantonese" | "hindi" | "urdu" | "swahili" | "latin" | "esperanto"
+            | "bengali" | "tagalog" | "farsi" | "pashto" | "dari" | "yiddish" | "gaelic"
     )
 }
 
