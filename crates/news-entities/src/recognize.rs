@@ -278,7 +278,7 @@ fn plausible_single(tokens: &[Token], a: usize, b: usize, m: &Mention, res: &Res
     if words::calendar(&w) || stopword(&w) {
         return false;
     }
-    if m.label == "GPE" && m.rank < 8 && res.given.contains(&w) {
+    if m.label == "GPE" && m.rank < 7 && res.given.contains(&w) {
         return false;
     }
     !res.is_word(&w) || m.rank >= 6
@@ -422,9 +422,10 @@ fn cue_label(tokens: &[Token], a: usize, b: usize) -> Option<&'static str> {
             return Some(l);
         }
     }
-    // "<Head> of X"
-    let of = (a + 1..b).find(|&k| tokens[k].is("of"))?;
-    words::label_by_head(&lw(&tokens[of - 1]))
+    // "<Head> of X", "Foundation for the Visual Arts"
+    let of = (a + 1..b).find(|&k| tokens[k].is("of") || tokens[k].is("for"))?;
+    let head = lw(&tokens[of - 1]);
+    words::label_by_head(&head).or_else(|| words::label_by_last(&head))
 }
 
 /// Types an unlisted run by its shape and context.
@@ -512,7 +513,13 @@ fn looks_like_person(tokens: &[Token], a: usize, b: usize, res: &Resources) -> b
         return false; // "Afghan Ambassador ...", "U.S. ..."
     }
     let any_word = tokens[a..b].iter().any(|t| res.is_word(&lw(t)));
-    res.given.contains(&first) || !any_word
+    // "Lam Cheuk-ting", "Kim Min-woo": a hyphenated given name last
+    let hyphenated = tokens[b - 1].text.split('-').count() == 2
+        && tokens[b - 1].text.split('-').all(|p| (2..=6).contains(&p.len()));
+    res.given.contains(&first)
+        || !any_word
+        || hyphenated
+        || (res.surnames.contains(&last) && !res.is_word(&first))
 }
 
 /// A name as one string: the words of the span, one space apart.
