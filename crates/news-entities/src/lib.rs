@@ -67,15 +67,27 @@ pub fn load_gazetteer(path: &Path, res: &mut Resources) -> Result<usize, String>
             continue;
         }
         let at = || format!("{}:{}", path.display(), i + 1);
-        let v: Value = serde_json::from_str(line).map_err(|e| format!("{}: invalid JSON: {e}", at()))?;
-        let name = v.get("name").and_then(Value::as_str).ok_or_else(|| format!("{}: \"name\" is missing or not a string", at()))?;
+        let v: Value =
+            serde_json::from_str(line).map_err(|e| format!("{}: invalid JSON: {e}", at()))?;
+        let name = v
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("{}: \"name\" is missing or not a string", at()))?;
         let ty = v.get("type").and_then(Value::as_str).unwrap_or("ORG");
-        let label = resources::label_of(ty).ok_or_else(|| format!("{}: unknown type {ty:?} (expected one of {})", at(), LABELS.join(", ")))?;
+        let label = resources::label_of(ty).ok_or_else(|| {
+            format!(
+                "{}: unknown type {ty:?} (expected one of {})",
+                at(),
+                LABELS.join(", ")
+            )
+        })?;
         let canonical = v.get("canonical").and_then(Value::as_str).unwrap_or(name);
         res.add(name, label, canonical, 12);
         if let Some(Value::Array(aliases)) = v.get("aliases") {
             for a in aliases {
-                let a = a.as_str().ok_or_else(|| format!("{}: \"aliases\" must hold strings", at()))?;
+                let a = a
+                    .as_str()
+                    .ok_or_else(|| format!("{}: \"aliases\" must hold strings", at()))?;
                 res.add(a, label, canonical, 12);
             }
         }
@@ -149,7 +161,11 @@ impl EntitiesStage {
 impl RecordStage for EntitiesStage {
     fn apply(&self, record: &mut Record) -> Result<(), String> {
         let text = record.text();
-        let lower = match record.get("normalize").and_then(|n| n.get("case")).and_then(Value::as_str) {
+        let lower = match record
+            .get("normalize")
+            .and_then(|n| n.get("case"))
+            .and_then(Value::as_str)
+        {
             Some("lower" | "upper") => Some(true),
             Some("mixed") => Some(false),
             _ => None,
@@ -164,7 +180,10 @@ impl RecordStage for EntitiesStage {
                 let mut o = Map::new();
                 o.insert("start".into(), json!(conv.to_char(m.start)));
                 o.insert("end".into(), json!(conv.to_char(m.end)));
-                o.insert("text".into(), Value::String(text[m.start..m.end].to_string()));
+                o.insert(
+                    "text".into(),
+                    Value::String(text[m.start..m.end].to_string()),
+                );
                 o.insert("type".into(), Value::String(m.label.to_string()));
                 o.insert("canonical".into(), Value::String(m.canonical.clone()));
                 Value::Object(o)
@@ -175,19 +194,25 @@ impl RecordStage for EntitiesStage {
             for m in &mentions {
                 let surface = &text[m.start..m.end];
                 if surface.contains(' ') || m.label != "ORG" {
-                    let e = learned.entry(m.canonical.clone()).or_insert((m.label, Default::default()));
+                    let e = learned
+                        .entry(m.canonical.clone())
+                        .or_insert((m.label, Default::default()));
                     e.1.insert(surface.to_string());
                 }
             }
         }
-        self.entities.fetch_add(list.len() as u64, Ordering::Relaxed);
+        self.entities
+            .fetch_add(list.len() as u64, Ordering::Relaxed);
         record.set("entities", Value::Array(list));
         Ok(())
     }
 
     fn stats(&self) -> Map<String, Value> {
         let mut m = Map::new();
-        m.insert("entities".into(), json!(self.entities.load(Ordering::Relaxed)));
+        m.insert(
+            "entities".into(),
+            json!(self.entities.load(Ordering::Relaxed)),
+        );
         m
     }
 }

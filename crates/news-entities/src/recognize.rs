@@ -30,7 +30,12 @@ pub struct Mention {
 
 /// Finds the entities of `text`. `sentence_starts` are byte offsets of the
 /// sentence starts (sorted); `lower` says the text has no case evidence.
-pub fn recognize(text: &str, sentence_starts: &[usize], lower: bool, res: &Resources) -> Vec<Mention> {
+pub fn recognize(
+    text: &str,
+    sentence_starts: &[usize],
+    lower: bool,
+    res: &Resources,
+) -> Vec<Mention> {
     let tokens = tokenize(text);
     let mut initial = vec![false; tokens.len()];
     {
@@ -73,13 +78,18 @@ fn name_token(t: &Token) -> bool {
     }
     // al-Moussawi, el-Sisi, bin-Laden style prefixes
     let lower = t.text;
-    ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-", "abu-"]
-        .iter()
-        .any(|p| {
-            lower.len() > p.len()
-                && lower.starts_with(p)
-                && lower[p.len()..].chars().next().is_some_and(char::is_uppercase)
-        })
+    [
+        "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-", "abu-",
+    ]
+    .iter()
+    .any(|p| {
+        lower.len() > p.len()
+            && lower.starts_with(p)
+            && lower[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
 }
 
 /// Evidence about the words of a document: which appear in lowercase, which
@@ -134,7 +144,12 @@ fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resource
             }
             // connectors (up to two) followed by a name word
             let mut j = end;
-            while j < tokens.len() && j < end + 2 && tokens[j].word && !initial[j] && words::connector(&tokens[j].text.to_lowercase()) {
+            while j < tokens.len()
+                && j < end + 2
+                && tokens[j].word
+                && !initial[j]
+                && words::connector(&tokens[j].text.to_lowercase())
+            {
                 j += 1;
             }
             if j > end && j < tokens.len() && !initial[j] && name_token(&tokens[j]) {
@@ -156,7 +171,9 @@ fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resource
             }
             break;
         }
-        chunk(text, tokens, initial, start, end, &casing, &headline, res, &mut out);
+        chunk(
+            text, tokens, initial, start, end, &casing, &headline, res, &mut out,
+        );
         i = end;
     }
     out
@@ -178,9 +195,12 @@ fn headline_sentences(tokens: &[Token], initial: &[bool]) -> Vec<bool> {
         while e < tokens.len() && !initial[e] {
             e += 1;
         }
-        let long: Vec<&Token> = tokens[s..e].iter().filter(|t| t.word && t.text.len() >= 4).collect();
+        let long: Vec<&Token> = tokens[s..e]
+            .iter()
+            .filter(|t| t.word && t.text.len() >= 4)
+            .collect();
         let caps = long.iter().filter(|t| t.capitalized()).count();
-        if long.len() >= 4 && caps * 10 >= long.len() * 7 {
+        if long.len() >= 5 && caps * 10 >= long.len() * 8 {
             out[s..e].iter_mut().for_each(|x| *x = true);
         }
         s = e;
@@ -204,7 +224,9 @@ fn chunk(
         return;
     }
     // Whole run known as it is ("General Motors", "Bank of England")?
-    if let Some(m) = known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res)) {
+    if let Some(m) =
+        known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res))
+    {
         out.push(m);
         return;
     }
@@ -223,10 +245,15 @@ fn chunk(
         let w = lw(&tokens[k]);
         let rest_person = k + 1 < b && !words::connector(&tokens[k + 1].text.to_lowercase());
         if words::title(&w) && (!words::weak_title(&w) || rest_person) && !tokens[k].acronym() {
-            part(text, tokens, part_start, k, titled, casing, headline, res, out);
+            part(
+                text, tokens, part_start, k, titled, casing, headline, res, out,
+            );
             titled = true;
             k += 1;
-            while k < b && (words::title(&lw(&tokens[k])) || words::connector(&tokens[k].text.to_lowercase())) {
+            while k < b
+                && (words::title(&lw(&tokens[k]))
+                    || words::connector(&tokens[k].text.to_lowercase()))
+            {
                 k += 1;
             }
             part_start = k;
@@ -234,7 +261,9 @@ fn chunk(
             k += 1;
         }
     }
-    part(text, tokens, part_start, b, titled, casing, headline, res, out);
+    part(
+        text, tokens, part_start, b, titled, casing, headline, res, out,
+    );
 }
 
 fn is_title(t: &Token) -> bool {
@@ -246,7 +275,13 @@ fn title_before(tokens: &[Token], a: usize) -> bool {
     a >= 2 && tokens[a - 1].is(".") && is_title(&tokens[a - 2])
 }
 
-fn skip_initial(tokens: &[Token], initial: &[bool], a: usize, casing: &Casing, res: &Resources) -> bool {
+fn skip_initial(
+    tokens: &[Token],
+    initial: &[bool],
+    a: usize,
+    casing: &Casing,
+    res: &Resources,
+) -> bool {
     let t = &tokens[a];
     let w = t.text.to_lowercase();
     if words::calendar(&w) || words::not_a_name(&w) {
@@ -259,6 +294,14 @@ fn skip_initial(tokens: &[Token], initial: &[bool], a: usize, casing: &Casing, r
         return false;
     }
     if casing.cap_mid.contains(&w) {
+        return false;
+    }
+    // "Maria Okafor said": a given name before another name word
+    if res.given.contains(&w)
+        && tokens
+            .get(a + 1)
+            .is_some_and(|n| name_token(n) && !n.acronym())
+    {
         return false;
     }
     if res.names.contains_key(&w) && !res.is_word(&w) {
@@ -288,18 +331,68 @@ fn plausible_single(tokens: &[Token], a: usize, b: usize, m: &Mention, res: &Res
 fn stopword(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "to" | "for" | "of" | "by" | "with" | "from" | "as" | "it" | "its" | "we"
-            | "he" | "she" | "they" | "you" | "our" | "his" | "her" | "their" | "this" | "that"
-            | "these" | "those" | "there" | "and" | "but" | "or" | "if" | "when" | "while" | "after"
-            | "before" | "is" | "are" | "was" | "were" | "be" | "not" | "no" | "yes" | "so" | "all"
-            | "what" | "who" | "how" | "why" | "where" | "which" | "my" | "me" | "us" | "them"
+        "in" | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "of"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "it"
+            | "its"
+            | "we"
+            | "he"
+            | "she"
+            | "they"
+            | "you"
+            | "our"
+            | "his"
+            | "her"
+            | "their"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "and"
+            | "but"
+            | "or"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "not"
+            | "no"
+            | "yes"
+            | "so"
+            | "all"
+            | "what"
+            | "who"
+            | "how"
+            | "why"
+            | "where"
+            | "which"
+            | "my"
+            | "me"
+            | "us"
+            | "them"
     )
 }
 
 /// "I'm", "We're", "Don't": a contraction, not a name.
 fn contraction(w: &str) -> bool {
     let w = w.replace('’', "'").to_lowercase();
-    ["'m", "'re", "'ve", "'ll", "'d", "n't"].iter().any(|c| w.ends_with(c))
+    ["'m", "'re", "'ve", "'ll", "'d", "n't"]
+        .iter()
+        .any(|c| w.ends_with(c))
 }
 
 /// The whole run [a, b) as a listed name.
@@ -352,7 +445,11 @@ fn part(
     out: &mut Vec<Mention>,
 ) {
     // trim connectors and non-name words at the edges
-    while a < b && (!name_token(&tokens[a]) || words::calendar(&lw(&tokens[a])) || words::not_a_name(&lw(&tokens[a]))) {
+    while a < b
+        && (!name_token(&tokens[a])
+            || words::calendar(&lw(&tokens[a]))
+            || words::not_a_name(&lw(&tokens[a])))
+    {
         a += 1;
     }
     while b > a && !name_token(&tokens[b - 1]) {
@@ -361,7 +458,9 @@ fn part(
     if a >= b {
         return;
     }
-    if let Some(m) = known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res)) {
+    if let Some(m) =
+        known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res))
+    {
         out.push(m);
         return;
     }
@@ -402,7 +501,9 @@ fn part(
         }
         match found {
             Some((n, m)) if n < b - a && m.rank >= 6 => {
-                guess(text, tokens, rest_start, k, titled, casing, headline, res, out);
+                guess(
+                    text, tokens, rest_start, k, titled, casing, headline, res, out,
+                );
                 out.push(m);
                 k += n;
                 rest_start = k;
@@ -410,7 +511,9 @@ fn part(
             _ => k += 1,
         }
     }
-    guess(text, tokens, rest_start, b, titled, casing, headline, res, out);
+    guess(
+        text, tokens, rest_start, b, titled, casing, headline, res, out,
+    );
 }
 
 fn cue_label(tokens: &[Token], a: usize, b: usize) -> Option<&'static str> {
@@ -465,11 +568,10 @@ fn guess(
         l
     } else if n == 1 && tokens[a].acronym() {
         "ORG"
-    } else if titled && n <= 4 {
-        "PERSON"
-    } else if n >= 2 && (given || (said && n <= 4) || looks_like_person(tokens, a, b, res)) {
-        "PERSON"
-    } else if n == 1 && (said || (res.given.contains(&first) && !res.is_word(&first))) {
+    } else if (titled && n <= 4)
+        || (n >= 2 && (given || (said && n <= 4) || looks_like_person(tokens, a, b, res)))
+        || (n == 1 && (said || (given && !res.is_word(&first))))
+    {
         "PERSON"
     } else if n == 1 && words::language(&first) {
         "LANGUAGE"
@@ -501,21 +603,33 @@ fn mentioned_again(tokens: &[Token], a: usize, casing: &Casing) -> bool {
 /// first, or a surname first or last that is not a common word.
 fn looks_like_person(tokens: &[Token], a: usize, b: usize, res: &Resources) -> bool {
     let n = b - a;
-    if !(2..=4).contains(&n) || tokens[a..b].iter().any(|t| !t.word || t.acronym() || !name_token(t)) {
+    if !(2..=4).contains(&n)
+        || tokens[a..b]
+            .iter()
+            .any(|t| !t.word || t.acronym() || !name_token(t))
+    {
         return false;
     }
     let first = lw(&tokens[a]);
     let last = lw(&tokens[b - 1]);
-    if words::label_by_last(&last).is_some() || res.is_word(&last) && !res.surnames.contains(&last) {
+    if words::label_by_last(&last).is_some() || res.is_word(&last) && !res.surnames.contains(&last)
+    {
         return false;
     }
-    if res.names.get(&first).is_some_and(|e| e.rank >= 9 && e.label != "PERSON") {
+    if res
+        .names
+        .get(&first)
+        .is_some_and(|e| e.rank >= 9 && e.label != "PERSON")
+    {
         return false; // "Afghan Ambassador ...", "U.S. ..."
     }
     let any_word = tokens[a..b].iter().any(|t| res.is_word(&lw(t)));
     // "Lam Cheuk-ting", "Kim Min-woo": a hyphenated given name last
     let hyphenated = tokens[b - 1].text.split('-').count() == 2
-        && tokens[b - 1].text.split('-').all(|p| (2..=6).contains(&p.len()));
+        && tokens[b - 1]
+            .text
+            .split('-')
+            .all(|p| (2..=6).contains(&p.len()));
     res.given.contains(&first)
         || !any_word
         || hyphenated
@@ -602,7 +716,11 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
             && (res.surnames.contains(tokens[k + 1].text) || tokens[k + 1].text.len() >= 4)
         {
             let mut end = k + 2;
-            if end < tokens.len() && tokens[end].word && res.surnames.contains(tokens[end].text) && !res.is_word(tokens[end].text) {
+            if end < tokens.len()
+                && tokens[end].word
+                && res.surnames.contains(tokens[end].text)
+                && !res.is_word(tokens[end].text)
+            {
                 end += 1;
             }
             let surface: Vec<&str> = tokens[k..end].iter().map(|t| t.text).collect();
@@ -628,8 +746,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
 fn link(text: &str, mentions: &mut [Mention], lower: bool) {
     // Acronym definitions: "Islamic State of Iraq and the Levant (ISIL)".
     let mut acronyms: HashMap<String, (String, &'static str)> = HashMap::new();
-    for i in 0..mentions.len() {
-        let m = &mentions[i];
+    for m in mentions.iter() {
         let after = text[m.end..].trim_start();
         if let Some(rest) = after.strip_prefix('(') {
             let inner: String = rest.chars().take_while(|&c| c != ')').collect();
@@ -656,7 +773,11 @@ fn link(text: &str, mentions: &mut [Mention], lower: bool) {
         let parts: Vec<&str> = surface.split_whitespace().collect();
         if m.label == "PERSON" && parts.len() >= 2 {
             let canonical = person_canonical(&parts);
-            m.canonical = if lower { title_case(&canonical.to_lowercase()) } else { canonical };
+            m.canonical = if lower {
+                title_case(&canonical.to_lowercase())
+            } else {
+                canonical
+            };
             people.push((
                 m.start,
                 parts[0].to_lowercase(),
@@ -664,7 +785,10 @@ fn link(text: &str, mentions: &mut [Mention], lower: bool) {
                 m.canonical.clone(),
             ));
         } else if m.label == "ORG" && parts.len() >= 2 {
-            orgs.push((parts.iter().map(|p| p.to_lowercase()).collect(), m.canonical.clone()));
+            orgs.push((
+                parts.iter().map(|p| p.to_lowercase()).collect(),
+                m.canonical.clone(),
+            ));
         }
     }
     for m in mentions.iter_mut() {
@@ -684,7 +808,8 @@ fn link(text: &str, mentions: &mut [Mention], lower: bool) {
             continue;
         }
         // a country or a listed organization keeps its name
-        if m.known && m.label != "PERSON" && (m.label != "GPE" || m.rank >= 10) && m.label != "ORG" {
+        if m.known && m.label != "PERSON" && (m.label != "GPE" || m.rank >= 10) && m.label != "ORG"
+        {
             continue;
         }
         if m.label == "ORG" && m.rank >= 11 {
@@ -692,9 +817,17 @@ fn link(text: &str, mentions: &mut [Mention], lower: bool) {
         }
         let key = &parts[0];
         let nearest = |by_last: bool| {
-            let matches = |p: &&(usize, String, String, String)| if by_last { p.2 == *key } else { p.1 == *key };
+            let matches = |p: &&(usize, String, String, String)| {
+                if by_last {
+                    p.2 == *key
+                } else {
+                    p.1 == *key
+                }
+            };
             let before = people.iter().rev().filter(|p| p.0 < m.start).find(matches);
-            before.or_else(|| people.iter().find(matches)).map(|p| p.3.clone())
+            before
+                .or_else(|| people.iter().find(matches))
+                .map(|p| p.3.clone())
         };
         if let Some(canonical) = nearest(true).or_else(|| {
             // a given name alone, when one person in the text has it

@@ -86,13 +86,21 @@ impl Resources {
         let mut r = Resources {
             names: Map::default(),
             max_tokens: 1,
-            given: GIVEN.lines().filter(|l| !l.starts_with('#')).map(str::to_lowercase).collect(),
+            given: GIVEN
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect(),
             surnames: SURNAMES
                 .lines()
                 .filter(|l| !l.starts_with('#'))
                 .map(str::to_lowercase)
                 .collect(),
-            lexicon: LEXICON.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
+            lexicon: LEXICON
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::to_string)
+                .collect(),
         };
         for row in rows(PLACES) {
             if let [name, label, canonical, rank] = row[..] {
@@ -104,7 +112,11 @@ impl Resources {
             if let [dem, _country] = row[..] {
                 r.add(dem, "NORP", dem, 9);
                 // plural for people: Afghan -> Afghans, Iraqi -> Iraqis
-                if !dem.ends_with('s') && !dem.ends_with("ese") && !dem.ends_with("ish") && !dem.ends_with("ch") {
+                if !dem.ends_with('s')
+                    && !dem.ends_with("ese")
+                    && !dem.ends_with("ish")
+                    && !dem.ends_with("ch")
+                {
                     r.add(&format!("{dem}s"), "NORP", dem, 9);
                 }
             }
@@ -130,7 +142,14 @@ impl Resources {
         self.add_keyed(key_of(name), label, canonical, rank, exact);
     }
 
-    fn add_keyed(&mut self, key: String, label: &'static str, canonical: &str, rank: u8, exact: Option<String>) {
+    fn add_keyed(
+        &mut self,
+        key: String,
+        label: &'static str,
+        canonical: &str,
+        rank: u8,
+        exact: Option<String>,
+    ) {
         if key.is_empty() {
             return;
         }

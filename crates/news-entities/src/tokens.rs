@@ -19,7 +19,13 @@ impl Token<'_> {
     /// Two or more letters, all capitals (acronyms: NATO, ISIL, U.S.).
     pub fn acronym(&self) -> bool {
         let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        self.word && letters >= 2 && self.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        self.word
+            && letters >= 2
+            && self
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
     }
 
     pub fn lowercase_start(&self) -> bool {
@@ -134,7 +140,19 @@ mod tests {
     fn shapes() {
         assert_eq!(
             words("Ban Ki-moon's U.S. trip, al-Moussawi and O'Neill."),
-            ["Ban", "Ki-moon", "'", "s", "U.S.", "trip", ",", "al-Moussawi", "and", "O'Neill", "."]
+            [
+                "Ban",
+                "Ki-moon",
+                "'",
+                "s",
+                "U.S.",
+                "trip",
+                ",",
+                "al-Moussawi",
+                "and",
+                "O'Neill",
+                "."
+            ]
         );
         assert_eq!(words("Shi'ite D.C."), ["Shi'ite", "D.C."]);
     }

@@ -119,7 +119,10 @@ pub fn title(w: &str) -> bool {
 /// Titles that are also the first word of organization names ("General
 /// Motors", "Chief Rabbinate"): a title only before a person-shaped rest.
 pub fn weak_title(w: &str) -> bool {
-    matches!(w, "general" | "major" | "chief" | "star" | "agent" | "officer" | "director")
+    matches!(
+        w,
+        "general" | "major" | "chief" | "star" | "agent" | "officer" | "director"
+    )
 }
 
 /// Lowercase words that may sit inside a name between capitalized words.
@@ -196,8 +199,21 @@ pub fn calendar(w: &str) -> bool {
 pub fn language(w: &str) -> bool {
     matches!(
         w,
-        "english" | "mandarin" | "cantonese" | "hindi" | "urdu" | "swahili" | "latin" | "esperanto"
-            | "bengali" | "tagalog" | "farsi" | "pashto" | "dari" | "yiddish" | "gaelic"
+        "english"
+            | "mandarin"
+            | "cantonese"
+            | "hindi"
+            | "urdu"
+            | "swahili"
+            | "latin"
+            | "esperanto"
+            | "bengali"
+            | "tagalog"
+            | "farsi"
+            | "pashto"
+            | "dari"
+            | "yiddish"
+            | "gaelic"
     )
 }
 
@@ -224,22 +240,23 @@ pub fn not_a_name(w: &str) -> bool {
 /// River", "Balad Air Base").
 pub fn label_by_last(w: &str) -> Option<&'static str> {
     Some(match w {
-        "ministry" | "army" | "council" | "university" | "party" | "brigade" | "brigades" | "company"
-        | "corporation" | "corp" | "inc" | "ltd" | "llc" | "plc" | "association" | "agency"
-        | "committee" | "commission" | "department" | "court" | "bank" | "group" | "union"
-        | "institute" | "foundation" | "church" | "organization" | "organisation" | "federation"
-        | "police" | "forces" | "force" | "navy" | "guard" | "guards" | "front" | "movement"
-        | "society" | "school" | "college" | "academy" | "times" | "post" | "news" | "herald"
-        | "journal" | "tribune" | "network" | "television" | "radio" | "office" | "service"
-        | "services" | "board" | "authority" | "parliament" | "congress" | "senate" | "assembly"
-        | "cabinet" | "government" | "administration" | "team" | "club" | "airlines" | "airways"
-        | "press" | "magazine" | "gazette" | "daily" | "bureau" | "fund" | "trust" | "alliance"
-        | "coalition" | "league" | "militia" | "regiment" | "battalion" | "division" | "corps"
-        | "command" | "unit" | "secretariat" | "directorate" | "commonwealth" | "network's"
-        | "tv" | "channel" | "studios" | "records" | "systems" | "technologies" | "industries"
-        | "holdings" | "partners" | "council's" | "fc" | "united" | "city's" | "ag" | "sa"
-        | "institution" | "program" | "programme" | "project" | "initiative" | "center's"
-        | "laboratory" | "labs" | "lab" | "observatory" | "society's" => "ORG",
+        "ministry" | "army" | "council" | "university" | "party" | "brigade" | "brigades"
+        | "company" | "corporation" | "corp" | "inc" | "ltd" | "llc" | "plc" | "association"
+        | "agency" | "committee" | "commission" | "department" | "court" | "bank" | "group"
+        | "union" | "institute" | "foundation" | "church" | "organization" | "organisation"
+        | "federation" | "police" | "forces" | "force" | "navy" | "guard" | "guards" | "front"
+        | "movement" | "society" | "school" | "college" | "academy" | "times" | "post" | "news"
+        | "herald" | "journal" | "tribune" | "network" | "television" | "radio" | "office"
+        | "service" | "services" | "board" | "authority" | "parliament" | "congress" | "senate"
+        | "assembly" | "cabinet" | "government" | "administration" | "team" | "club"
+        | "airlines" | "airways" | "press" | "magazine" | "gazette" | "daily" | "bureau"
+        | "fund" | "trust" | "alliance" | "coalition" | "league" | "militia" | "regiment"
+        | "battalion" | "division" | "corps" | "command" | "unit" | "secretariat"
+        | "directorate" | "commonwealth" | "network's" | "tv" | "channel" | "studios"
+        | "records" | "systems" | "technologies" | "industries" | "holdings" | "partners"
+        | "council's" | "fc" | "united" | "city's" | "ag" | "sa" | "institution" | "program"
+        | "programme" | "project" | "initiative" | "center's" | "laboratory" | "labs" | "lab"
+        | "observatory" | "society's" => "ORG",
         "airport" | "base" | "bridge" | "stadium" | "hall" | "tower" | "towers" | "building"
         | "palace" | "square" | "street" | "road" | "avenue" | "station" | "prison" | "dam"
         | "hotel" | "hospital" | "center" | "centre" | "mosque" | "cathedral" | "temple"
@@ -254,8 +271,10 @@ pub fn label_by_last(w: &str) -> Option<&'static str> {
         | "municipality" | "oblast" | "village" | "town" => "GPE",
         "war" | "olympics" | "games" | "summit" | "festival" | "championship" | "championships"
         | "cup" | "election" | "elections" | "expo" | "revolution" | "massacre" | "crisis"
-        | "conference" | "marathon" | "tournament" | "awards" | "prize" | "attacks" | "uprising"
-        | "offensive" | "operation" | "olympiad" | "convention" | "week" | "day" => "EVENT",
+        | "conference" | "marathon" | "tournament" | "awards" | "prize" | "attacks"
+        | "uprising" | "offensive" | "operation" | "olympiad" | "convention" | "week" | "day" => {
+            "EVENT"
+        }
         _ => return None,
     })
 }
@@ -265,9 +284,9 @@ pub fn label_by_last(w: &str) -> Option<&'static str> {
 pub fn label_by_head(w: &str) -> Option<&'static str> {
     Some(match w {
         "ministry" | "university" | "department" | "bank" | "church" | "council" | "court"
-        | "institute" | "school" | "college" | "office" | "house" | "board"
-        | "league" | "federation" | "association" | "union" | "academy" | "party" | "army"
-        | "bureau" | "daughters" | "sons" | "friends" | "order" | "society" => "ORG",
+        | "institute" | "school" | "college" | "office" | "house" | "board" | "league"
+        | "federation" | "association" | "union" | "academy" | "party" | "army" | "bureau"
+        | "daughters" | "sons" | "friends" | "order" | "society" => "ORG",
         "gulf" | "bay" | "sea" | "strait" | "straits" | "isle" | "lake" | "mount" | "cape"
         | "river" => "LOC",
         "city" | "province" | "state" | "republic" | "kingdom" | "county" | "district" => "GPE",
@@ -291,8 +310,20 @@ pub fn label_by_first(w: &str) -> Option<&'static str> {
 pub fn says(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "told" | "added" | "wrote" | "explained" | "stated" | "tweeted"
-            | "argued" | "warned" | "insisted" | "noted" | "recalled" | "asked" | "replied"
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "wrote"
+            | "explained"
+            | "stated"
+            | "tweeted"
+            | "argued"
+            | "warned"
+            | "insisted"
+            | "noted"
+            | "recalled"
+            | "asked"
+            | "replied"
     )
 }
-
