@@ -1,7 +1,7 @@
 # news-tools: build, demo, test, bench, lint, install.
 CARGO ?= cargo
 PREFIX ?= $(HOME)/.local
-BINS := news-normalize news-sentences
+BINS := news-normalize news-sentences news-entities
 
 .PHONY: build demo test bench bench-normalize bench-sentences lint install clean
 
