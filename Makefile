@@ -3,7 +3,7 @@ CARGO ?= cargo
 PREFIX ?= $(HOME)/.local
 BINS := news-normalize news-sentences news-entities
 
-.PHONY: build demo test bench bench-normalize bench-sentences lint install clean
+.PHONY: build demo test bench bench-normalize bench-sentences bench-entities lint install clean
 
 build:
 	$(CARGO) build --release --workspace
@@ -18,7 +18,7 @@ test:
 	$(CARGO) test --workspace
 
 ## Throughput benchmarks, side by side with the floor or the peers (release builds).
-bench: bench-normalize bench-sentences
+bench: bench-normalize bench-sentences bench-entities
 
 ## news-normalize next to the passthrough floor; see scripts/bench_normalize.sh.
 bench-normalize:
@@ -27,6 +27,10 @@ bench-normalize:
 ## news-sentences next to Bling Fire and pySBD (../shared/eval/peers); see scripts/bench_sentences.sh.
 bench-sentences:
 	bash scripts/bench_sentences.sh $(or $(SENT_MB),100) $(or $(RUNS),3)
+
+## news-entities next to spaCy's NER (../shared/eval/peers); see scripts/bench_entities.sh.
+bench-entities:
+	bash scripts/bench_entities.sh $(or $(ENT_MB),100) $(or $(RUNS),3)
 
 lint:
 	$(CARGO) fmt --all -- --check
