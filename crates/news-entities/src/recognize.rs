@@ -244,7 +244,7 @@ fn chunk(
     while k < b {
         let w = lw(&tokens[k]);
         let rest_person = k + 1 < b && !words::connector(&tokens[k + 1].text.to_lowercase());
-        if words::title(&w) && (!words::weak_title(&w) || rest_person) && !tokens[k].acronym() {
+        if words::title(&w) && (!words::weak_title(&w) || rest_person) {
             part(
                 text, tokens, part_start, k, titled, casing, headline, res, out,
             );
@@ -765,7 +765,8 @@ fn link(text: &str, mentions: &mut [Mention], lower: bool) {
     let mut orgs: Vec<(Vec<String>, String)> = Vec::new(); // (lowercased words, canonical)
     for m in mentions.iter_mut() {
         let surface = &text[m.start..m.end];
-        if let Some((canonical, label)) = acronyms.get(surface) {
+        if let Some((canonical, label)) = acronyms.get(surface).filter(|_| m.rank < 11) {
+            // an acronym defined in the text, unless the lists know it better
             m.canonical = canonical.clone();
             m.label = label;
             continue;
