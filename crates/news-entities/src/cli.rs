@@ -58,9 +58,9 @@ pub fn parse_args() -> Result<Cli, ExitStatus> {
 
 /// Runs the binary.
 pub fn main(cli: Cli) -> ExitStatus {
-    let mut res = Resources::embedded().clone();
+    let mut res = std::borrow::Cow::Borrowed(Resources::embedded());
     for path in &cli.gazetteer {
-        if let Err(message) = crate::load_gazetteer(path, &mut res) {
+        if let Err(message) = crate::load_gazetteer(path, res.to_mut()) {
             eprintln!("news-entities: {message}");
             return ExitStatus::Fatal;
         }

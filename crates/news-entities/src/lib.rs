@@ -127,7 +127,7 @@ pub struct Options {
 
 /// The stage the `news-entities` binary runs.
 pub struct EntitiesStage {
-    res: Resources,
+    res: std::borrow::Cow<'static, Resources>,
     opts: Options,
     entities: AtomicU64,
     /// canonical -> (label, surfaces), for --learn
@@ -135,7 +135,7 @@ pub struct EntitiesStage {
 }
 
 impl EntitiesStage {
-    pub fn new(res: Resources, opts: Options) -> Self {
+    pub fn new(res: std::borrow::Cow<'static, Resources>, opts: Options) -> Self {
         EntitiesStage {
             res,
             opts,

@@ -9,7 +9,7 @@
 //! take their expansion's name and a surname alone takes the full name it
 //! follows.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::resources::Resources;
 use crate::tokens::{tokenize, Token};
@@ -103,9 +103,9 @@ struct Casing {
 impl Casing {
     fn of(tokens: &[Token], initial: &[bool], headline: &[bool]) -> Casing {
         let mut c = Casing {
-            lower_seen: HashSet::new(),
-            cap_mid: HashSet::new(),
-            cap_mid_twice: HashSet::new(),
+            lower_seen: HashSet::default(),
+            cap_mid: HashSet::default(),
+            cap_mid_twice: HashSet::default(),
         };
         for (i, t) in tokens.iter().enumerate() {
             if !t.word {
@@ -745,7 +745,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
 /// label.
 fn link(text: &str, mentions: &mut [Mention], lower: bool) {
     // Acronym definitions: "Islamic State of Iraq and the Levant (ISIL)".
-    let mut acronyms: HashMap<String, (String, &'static str)> = HashMap::new();
+    let mut acronyms: HashMap<String, (String, &'static str)> = HashMap::default();
     for m in mentions.iter() {
         let after = text[m.end..].trim_start();
         if let Some(rest) = after.strip_prefix('(') {

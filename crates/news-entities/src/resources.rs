@@ -4,10 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+use rustc_hash::FxBuildHasher;
 
-type Map<V> = HashMap<String, V, Xxh3DefaultBuilder>;
-type Set = HashSet<String, Xxh3DefaultBuilder>;
+type Map<V> = HashMap<String, V, FxBuildHasher>;
+type Set = HashSet<String, FxBuildHasher>;
 
 /// What a list says about a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +47,14 @@ fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 
 /// The key a name is stored under: its tokens, lowercased, one space apart.
 pub fn key_of(name: &str) -> String {
+    // fast path for plain names (most list rows): letters and single spaces
+    if name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+        && !name.contains("  ")
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+    {
+        return name.to_ascii_lowercase();
+    }
     let tokens = crate::tokens::tokenize(name);
     let mut key = String::with_capacity(name.len());
     for t in tokens {
@@ -83,8 +91,10 @@ impl Resources {
     }
 
     fn load() -> Resources {
+        let mut names = Map::default();
+        names.reserve(90_000);
         let mut r = Resources {
-            names: Map::default(),
+            names,
             max_tokens: 1,
             given: GIVEN
                 .lines()
