@@ -735,7 +735,57 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
             k = end;
             continue;
         }
+        // two or three rare words in a row ("hamdullah mohib"), or rare words
+        // after a title ("ambassador mohib"): a person
+        let rare = |t: &Token| {
+            t.word
+                && t.text.len() >= 3
+                && t.text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !res.is_word(t.text)
+                && !stopword(t.text)
+                && !words::calendar(t.text)
+                && !words::title(t.text)
+        };
+        let titled = k > 0 && tokens[k - 1].word && words::title(&lw(&tokens[k - 1]));
+        let mut end = k;
+        while end < tokens.len() && end < k + 3 && rare(&tokens[end]) {
+            end += 1;
+        }
+        if end - k >= 2 || (end - k == 1 && titled) {
+            let surface: Vec<&str> = tokens[k..end].iter().map(|t| t.text).collect();
+            out.push(Mention {
+                start: tokens[k].start,
+                end: tokens[end - 1].end,
+                label: "PERSON",
+                canonical: title_case(&surface.join(" ")),
+                known: false,
+                rank: 0,
+            });
+            k = end;
+            continue;
+        }
         k += 1;
+    }
+    // a surname alone after the full name
+    let surnames: HashSet<&str> = out
+        .iter()
+        .filter(|m| m.label == "PERSON")
+        .filter_map(|m| tokens.iter().rev().find(|t| t.end == m.end).map(|t| t.text))
+        .collect();
+    let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+    for t in tokens {
+        if surnames.contains(t.text) && !taken.iter().any(|&(a, b)| t.start < b && a < t.end) {
+            out.push(Mention {
+                start: t.start,
+                end: t.end,
+                label: "PERSON",
+                canonical: title_case(t.text),
+                known: false,
+                rank: 0,
+            });
+        }
     }
     out
 }

@@ -92,6 +92,21 @@ fn lowercased_text_uses_the_lists() {
         found.contains(&("islamic state", "ORG", "Islamic State")),
         "{found:?}"
     );
+    // rare words in a row are a person, and the surname alone follows them
+    let text = "the envoy said ravindra okonkwo met officials. later okonkwo left.";
+    let e = recognize(text, None, Some(true), Resources::embedded());
+    let people: Vec<(&str, &str)> = e
+        .iter()
+        .filter(|m| m.label == "PERSON")
+        .map(|m| (&text[m.start..m.end], m.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("ravindra okonkwo", "Ravindra Okonkwo"),
+            ("okonkwo", "Ravindra Okonkwo")
+        ]
+    );
     // "us" the pronoun is not the United States in lowercased text
     let e = recognize(
         "they told us to leave",
