@@ -70,7 +70,7 @@ fn lw(t: &Token) -> String {
 
 /// Whether a token can be part of a name in cased text.
 fn name_token(t: &Token) -> bool {
-    if !t.word {
+    if !t.word || t.text == "I" {
         return false;
     }
     if t.capitalized() || t.acronym() {
@@ -155,9 +155,10 @@ fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resource
             if j > end && j < tokens.len() && !initial[j] && name_token(&tokens[j]) {
                 let conn = tokens[end].text.to_lowercase();
                 let prev = lw(&tokens[end - 1]);
+                let head =
+                    words::label_by_head(&prev).is_some() || words::label_by_last(&prev).is_some();
                 let joins = !words::weak_connector(&conn)
-                    || words::label_by_head(&prev).is_some()
-                    || words::label_by_last(&prev).is_some()
+                    || (head && conn != "and")
                     || known_prefix(text, tokens, start, j + 1, res);
                 if joins {
                     end = j + 1;
@@ -622,6 +623,14 @@ fn looks_like_person(tokens: &[Token], a: usize, b: usize, res: &Resources) -> b
         .is_some_and(|e| e.rank >= 9 && e.label != "PERSON")
     {
         return false; // "Afghan Ambassador ...", "U.S. ..."
+    }
+    // "Warhol Polaroids": a plural common noun last is a thing, not a surname
+    if !res.given.contains(&first)
+        && last.len() > 3
+        && last.ends_with('s')
+        && res.is_word(&last[..last.len() - 1])
+    {
+        return false;
     }
     let any_word = tokens[a..b].iter().any(|t| res.is_word(&lw(t)));
     // "Lam Cheuk-ting", "Kim Min-woo": a hyphenated given name last

@@ -221,7 +221,11 @@ pub fn language(w: &str) -> bool {
 pub fn not_a_name(w: &str) -> bool {
     matches!(
         w,
-        "i" | "image"
+        "i" | "east"
+            | "west"
+            | "north"
+            | "south"
+            | "image"
             | "photo"
             | "video"
             | "update"
