@@ -1,5 +1,6 @@
 //! Text helpers shared by stages: offsets in the record contract are Unicode
-//! code points (Python `str` indices), while Rust strings index by byte.
+//! code points (Python `str` indices), while Rust strings index by byte; the
+//! one definition of a text's letter case; calendar and time-zone words.
 
 /// Number of code points in `s` (its length as Python counts it).
 pub fn char_len(s: &str) -> usize {
@@ -48,6 +49,191 @@ impl<'a> CharOffsets<'a> {
     }
 }
 
+/// Converts code-point offsets into byte offsets in one forward pass (the
+/// inverse of [`CharOffsets`]), for offsets read from the record contract.
+pub struct ByteOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> ByteOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        ByteOffsets {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// Byte offset of code-point offset `char_offset`, or `None` past the end.
+    /// Offsets asked in increasing order are cheapest; a smaller one restarts.
+    pub fn to_byte(&mut self, char_offset: usize) -> Option<usize> {
+        if char_offset < self.chars {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let skip = char_offset - self.chars;
+        if skip == 0 {
+            return Some(self.byte);
+        }
+        let mut iter = self.text[self.byte..].char_indices();
+        let (i, c) = iter.nth(skip - 1)?;
+        self.byte += i + c.len_utf8();
+        self.chars = char_offset;
+        Some(self.byte)
+    }
+}
+
+/// The letter case of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// No capital letters (a lowercased dump): capitals are no evidence.
+    Lower,
+    /// No lowercase letters.
+    Upper,
+    /// Ordinary text.
+    Mixed,
+    /// No letters at all.
+    None,
+}
+
+impl Case {
+    /// The case named as in news-normalize's `normalize.case` field.
+    pub fn from_name(name: &str) -> Option<Case> {
+        Some(match name {
+            "lower" => Case::Lower,
+            "upper" => Case::Upper,
+            "mixed" => Case::Mixed,
+            "none" => Case::None,
+            _ => return None,
+        })
+    }
+
+    /// Capitals carry no evidence (a lowercased or all-capitals text).
+    pub fn caseless(self) -> bool {
+        matches!(self, Case::Lower | Case::Upper)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Case::Lower => "lower",
+            Case::Upper => "upper",
+            Case::Mixed => "mixed",
+            Case::None => "none",
+        }
+    }
+}
+
+/// Detects the case of a text; a few stray capitals (an unlowered acronym in
+/// a lowercased dump) still count as lowercase.
+pub fn detect_case(text: &str) -> Case {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    let mut non_ascii = false;
+    for &b in text.as_bytes() {
+        upper += usize::from(b.is_ascii_uppercase());
+        lower += usize::from(b.is_ascii_lowercase());
+        non_ascii |= b >= 0x80;
+    }
+    if non_ascii {
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+    }
+    match (upper, lower) {
+        (0, 0) => Case::None,
+        (_, 0) => Case::Upper,
+        (u, l) if u * 1000 <= l => Case::Lower,
+        _ => Case::Mixed,
+    }
+}
+
+/// Month and weekday names and their abbreviations, lowercased.
+pub fn is_month_or_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "jan"
+            | "january"
+            | "feb"
+            | "february"
+            | "mar"
+            | "march"
+            | "apr"
+            | "april"
+            | "may"
+            | "jun"
+            | "june"
+            | "jul"
+            | "july"
+            | "aug"
+            | "august"
+            | "sep"
+            | "sept"
+            | "september"
+            | "oct"
+            | "october"
+            | "nov"
+            | "november"
+            | "dec"
+            | "december"
+            | "mon"
+            | "monday"
+            | "tue"
+            | "tues"
+            | "tuesday"
+            | "wed"
+            | "wednesday"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "thursday"
+            | "fri"
+            | "friday"
+            | "sat"
+            | "saturday"
+            | "sun"
+            | "sunday"
+    )
+}
+
+/// Time-zone abbreviations news writes after a time, lowercased.
+pub fn is_time_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "gmt"
+            | "utc"
+            | "et"
+            | "est"
+            | "edt"
+            | "ct"
+            | "cst"
+            | "cdt"
+            | "mt"
+            | "mst"
+            | "mdt"
+            | "pt"
+            | "pst"
+            | "pdt"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "ist"
+            | "jst"
+            | "kst"
+            | "aest"
+            | "aedt"
+            | "hkt"
+            | "wib"
+            | "msk"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +244,27 @@ mod tests {
         assert_eq!(char_len("héllo"), 5);
         assert_eq!(char_len("日本"), 2);
         assert_eq!(char_len("👍🏽"), 2);
+    }
+
+    #[test]
+    fn converts_char_offsets_back_to_bytes() {
+        let text = "a—b日c";
+        let mut conv = ByteOffsets::new(text);
+        assert_eq!(conv.to_byte(0), Some(0));
+        assert_eq!(conv.to_byte(2), Some(4));
+        assert_eq!(conv.to_byte(5), Some(text.len()));
+        assert_eq!(conv.to_byte(6), None);
+        assert_eq!(conv.to_byte(1), Some(1));
+    }
+
+    #[test]
+    fn case_of_texts() {
+        assert_eq!(detect_case("the dam held"), Case::Lower);
+        assert_eq!(detect_case("THE DAM HELD"), Case::Upper);
+        assert_eq!(detect_case("The dam held"), Case::Mixed);
+        assert_eq!(detect_case("1, 2, 3"), Case::None);
+        assert!(Case::Upper.caseless() && !Case::Mixed.caseless());
+        assert_eq!(Case::from_name("lower"), Some(Case::Lower));
     }
 
     #[test]

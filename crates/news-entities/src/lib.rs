@@ -35,20 +35,20 @@ pub use resources::Resources;
 pub const LABELS: [&str; 7] = ["PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT"];
 
 /// Finds the entities of `text` (byte offsets). `sentences` are byte ranges
-/// from news-sentences, or `None` to split here; `lower` says capitals carry
-/// no evidence (`None`: decide from the text).
+/// from news-sentences, or `None` to split here; `casing` says whether
+/// capitals carry evidence (`Auto`: decide from the text).
 pub fn recognize(
     text: &str,
     sentences: Option<&[std::ops::Range<usize>]>,
-    lower: Option<bool>,
+    casing: Casing,
     res: &Resources,
 ) -> Vec<Mention> {
-    let lower = lower.unwrap_or_else(|| news_sentences::looks_caseless(text));
-    let casing = if lower { Casing::Lower } else { Casing::Mixed };
+    let lower = casing.lower(text);
     let owned;
     let sentences = match sentences {
         Some(s) => s,
         None => {
+            let casing = if lower { Casing::Lower } else { Casing::Mixed };
             owned = news_sentences::split_with(text, casing);
             &owned
         }
@@ -99,20 +99,16 @@ pub fn load_gazetteer(path: &Path, res: &mut Resources) -> Result<usize, String>
 /// The record's sentences as byte ranges, when it carries valid ones.
 fn record_sentences(record: &Record, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
     let list = record.get("sentences")?.as_array()?;
-    let mut byte_of = Vec::with_capacity(text.len() + 1);
-    for (b, _) in text.char_indices() {
-        byte_of.push(b);
-    }
-    byte_of.push(text.len());
+    let mut conv = news_core::text::ByteOffsets::new(text);
     let mut out = Vec::with_capacity(list.len());
     let mut prev = 0;
     for s in list {
-        let a = s.get("start")?.as_u64()? as usize;
-        let b = s.get("end")?.as_u64()? as usize;
-        if a < prev || a >= b || b >= byte_of.len() {
+        let a = usize::try_from(s.get("start")?.as_u64()?).ok()?;
+        let b = usize::try_from(s.get("end")?.as_u64()?).ok()?;
+        if a < prev || a >= b {
             return None;
         }
-        out.push(byte_of[a]..byte_of[b]);
+        out.push(conv.to_byte(a)?..conv.to_byte(b)?);
         prev = b;
     }
     Some(out)
@@ -161,18 +157,10 @@ impl EntitiesStage {
 impl RecordStage for EntitiesStage {
     fn apply(&self, record: &mut Record) -> Result<(), String> {
         let text = record.text();
-        let lower = match record
-            .get("normalize")
-            .and_then(|n| n.get("case"))
-            .and_then(Value::as_str)
-        {
-            Some("lower" | "upper") => Some(true),
-            Some("mixed") => Some(false),
-            _ => None,
-        };
-        let lower = lower.unwrap_or_else(|| news_sentences::looks_caseless(text));
+        let lower = news_sentences::declared_casing(record).lower(text);
         let sentences = record_sentences(record, text);
-        let mentions = recognize(text, sentences.as_deref(), Some(lower), &self.res);
+        let casing = if lower { Casing::Lower } else { Casing::Mixed };
+        let mentions = recognize(text, sentences.as_deref(), casing, &self.res);
         let mut conv = news_core::text::CharOffsets::new(text);
         let list: Vec<Value> = mentions
             .iter()

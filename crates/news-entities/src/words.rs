@@ -158,41 +158,15 @@ pub fn weak_connector(w: &str) -> bool {
     matches!(w, "of" | "the" | "for" | "on" | "and")
 }
 
+/// Month and weekday names (not names of anything on their own).
 pub fn calendar(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    // The short weekday forms are left out: "Sun", "Sat" and "Wed" open
+    // names ("Sun Microsystems") far more often than they date them.
+    news_core::text::is_month_or_weekday(w)
+        && !matches!(
+            w,
+            "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        )
 }
 
 /// Language names (labelled LANGUAGE).

@@ -1,9 +1,10 @@
 //! Entity recognition on sentences written for these tests.
 
 use news_entities::{recognize, Resources};
+use news_sentences::Casing;
 
 fn ents(text: &str) -> Vec<(String, &'static str, String)> {
-    recognize(text, None, None, Resources::embedded())
+    recognize(text, None, Casing::Auto, Resources::embedded())
         .into_iter()
         .map(|m| (text[m.start..m.end].to_string(), m.label, m.canonical))
         .collect()
@@ -77,7 +78,7 @@ fn possessive_stays_outside_and_sentence_initial_words_are_not_names() {
 fn lowercased_text_uses_the_lists() {
     let text = "officials in baghdad said the united nations would send aid to iraq. \
                 the islamic state was blamed.";
-    let e = recognize(text, None, Some(true), Resources::embedded());
+    let e = recognize(text, None, Casing::Lower, Resources::embedded());
     let found: Vec<(&str, &str, &str)> = e
         .iter()
         .map(|m| (&text[m.start..m.end], m.label, m.canonical.as_str()))
@@ -94,7 +95,7 @@ fn lowercased_text_uses_the_lists() {
     );
     // rare words in a row are a person, and the surname alone follows them
     let text = "the envoy said ravindra okonkwo met officials. later okonkwo left.";
-    let e = recognize(text, None, Some(true), Resources::embedded());
+    let e = recognize(text, None, Casing::Lower, Resources::embedded());
     let people: Vec<(&str, &str)> = e
         .iter()
         .filter(|m| m.label == "PERSON")
@@ -111,7 +112,7 @@ fn lowercased_text_uses_the_lists() {
     let e = recognize(
         "they told us to leave",
         None,
-        Some(true),
+        Casing::Lower,
         Resources::embedded(),
     );
     assert!(e.is_empty(), "{e:?}");

@@ -25,6 +25,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use news_core::text::{is_month_or_weekday, is_time_zone};
 use regex::{Regex, RegexSet};
 
 /// Why a block was removed. The names are what `normalize.removed[].reason`
@@ -917,33 +918,13 @@ fn is_dateline(block: &Block) -> bool {
             .unwrap_or(w);
         w.is_empty()
             || is_month_or_weekday(w)
+            || is_time_zone(w)
             || matches!(
                 w,
                 "am" | "pm"
                     | "a"
                     | "p"
                     | "m"
-                    | "gmt"
-                    | "utc"
-                    | "et"
-                    | "est"
-                    | "edt"
-                    | "ct"
-                    | "cst"
-                    | "cdt"
-                    | "mt"
-                    | "mst"
-                    | "mdt"
-                    | "pt"
-                    | "pst"
-                    | "pdt"
-                    | "bst"
-                    | "cet"
-                    | "cest"
-                    | "ist"
-                    | "aest"
-                    | "aedt"
-                    | "jst"
                     | "posted"
                     | "updated"
                     | "published"
@@ -977,53 +958,6 @@ fn is_dateline(block: &Block) -> bool {
             )
     });
     digits && all_date_words
-}
-
-fn is_month_or_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "jan"
-            | "january"
-            | "feb"
-            | "february"
-            | "mar"
-            | "march"
-            | "apr"
-            | "april"
-            | "may"
-            | "jun"
-            | "june"
-            | "jul"
-            | "july"
-            | "aug"
-            | "august"
-            | "sep"
-            | "sept"
-            | "september"
-            | "oct"
-            | "october"
-            | "nov"
-            | "november"
-            | "dec"
-            | "december"
-            | "mon"
-            | "monday"
-            | "tue"
-            | "tues"
-            | "tuesday"
-            | "wed"
-            | "wednesday"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "thursday"
-            | "fri"
-            | "friday"
-            | "sat"
-            | "saturday"
-            | "sun"
-            | "sunday"
-    )
 }
 
 /// Breadcrumbs: "Home › News › World", "News | Courts", "Home Sports".

@@ -58,33 +58,11 @@ impl Default for Options {
     }
 }
 
+pub use news_core::text::{detect_case, Case};
+
 /// Furniture categories kept unless asked for (`--remove`): datelines are
 /// part of the article's own text as most corpora store it.
 pub const DEFAULT_KEPT: [Category; 1] = [Category::Dateline];
-
-/// The letter case of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Case {
-    /// No capital letters (a lowercased dump): capitals are no evidence.
-    Lower,
-    /// No lowercase letters.
-    Upper,
-    /// Ordinary text.
-    Mixed,
-    /// No letters at all.
-    None,
-}
-
-impl Case {
-    pub fn name(self) -> &'static str {
-        match self {
-            Case::Lower => "lower",
-            Case::Upper => "upper",
-            Case::Mixed => "mixed",
-            Case::None => "none",
-        }
-    }
-}
 
 /// What normalization did to one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -108,33 +86,6 @@ pub struct Normalized {
     pub title: Option<String>,
     pub case: Case,
     pub report: Report,
-}
-
-/// Detects the case of a text; a few stray capitals (an unlowered acronym in
-/// a lowercased dump) still count as lowercase.
-pub fn detect_case(text: &str) -> Case {
-    let (mut upper, mut lower) = (0usize, 0usize);
-    let mut non_ascii = false;
-    for &b in text.as_bytes() {
-        upper += usize::from(b.is_ascii_uppercase());
-        lower += usize::from(b.is_ascii_lowercase());
-        non_ascii |= b >= 0x80;
-    }
-    if non_ascii {
-        for c in text.chars().filter(|c| !c.is_ascii()) {
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
-            }
-        }
-    }
-    match (upper, lower) {
-        (0, 0) => Case::None,
-        (_, 0) => Case::Upper,
-        (u, l) if u * 1000 <= l => Case::Lower,
-        _ => Case::Mixed,
-    }
 }
 
 /// Normalizes one text. `title` and `source` are the record's own fields.

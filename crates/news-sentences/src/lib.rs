@@ -16,10 +16,11 @@ mod words;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use news_core::text::Case;
 use news_core::{Record, RecordStage, Sink, WriteError};
 use serde_json::{json, Map, Value};
 
-pub use segment::{looks_caseless, split, split_with, Casing};
+pub use segment::{split, split_with, Casing};
 
 /// Code-point offsets (start, end exclusive) of byte ranges of `text`, which
 /// must be in increasing order.
@@ -32,15 +33,17 @@ pub fn char_spans(text: &str, ranges: &[Range<usize>]) -> Vec<(usize, usize)> {
 }
 
 /// The casing a record declares through news-normalize's `normalize.case`:
-/// `lower` and `upper` carry no capital-letter evidence.
+/// `lower` and `upper` carry no capital-letter evidence; without the field,
+/// `Auto`.
 pub fn declared_casing(record: &Record) -> Casing {
-    match record
+    let case = record
         .get("normalize")
         .and_then(|n| n.get("case"))
         .and_then(Value::as_str)
-    {
-        Some("lower" | "upper") => Casing::Lower,
-        Some("mixed") => Casing::Mixed,
+        .and_then(Case::from_name);
+    match case {
+        Some(c) if c.caseless() => Casing::Lower,
+        Some(Case::Mixed) => Casing::Mixed,
         _ => Casing::Auto,
     }
 }
@@ -80,12 +83,8 @@ impl RecordStage for SentencesStage {
             forced => forced,
         };
         let text = record.text();
-        let casing = match casing {
-            Casing::Auto if looks_caseless(text) => Casing::Lower,
-            Casing::Auto => Casing::Mixed,
-            known => known,
-        };
-        let ranges = split_with(text, casing);
+        let lower = casing.lower(text);
+        let ranges = split_with(text, if lower { Casing::Lower } else { Casing::Mixed });
         let spans = char_spans(text, &ranges);
         let with_text = self.opts.with_text || self.opts.explode;
         let list: Vec<Value> = spans
@@ -103,7 +102,7 @@ impl RecordStage for SentencesStage {
             .collect();
         self.sentences
             .fetch_add(list.len() as u64, Ordering::Relaxed);
-        if casing == Casing::Lower {
+        if lower {
             self.caseless.fetch_add(1, Ordering::Relaxed);
         }
         record.set("sentences", Value::Array(list));

@@ -20,7 +20,7 @@ use crate::words::{self, Abbrev};
 /// Whether capital letters carry information in a text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Casing {
-    /// Decide from the text itself ([`looks_caseless`]).
+    /// Decide from the text itself (news-core's `detect_case`).
     #[default]
     Auto,
     /// A lowercased text: capitals are no evidence of a sentence start.
@@ -38,11 +38,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 /// [`split`] with the text's casing given (e.g. from news-normalize's
 /// `normalize.case`); `Auto` decides with [`looks_caseless`].
 pub fn split_with(text: &str, casing: Casing) -> Vec<Range<usize>> {
-    let lower = match casing {
-        Casing::Auto => looks_caseless(text),
-        Casing::Lower => true,
-        Casing::Mixed => false,
-    };
+    let lower = casing.lower(text);
     let mut out = Vec::new();
     let mut starts = Vec::new();
     for_each_segment(text, lower, |seg| {
@@ -63,19 +59,15 @@ pub fn split_with(text: &str, casing: Casing) -> Vec<Range<usize>> {
     out
 }
 
-/// A text whose capitals say nothing: (almost) all lowercase, as in a
-/// lowercased dump, or all capitals. A few stray letters of the other case
-/// (an acronym left alone) still count.
-pub fn looks_caseless(text: &str) -> bool {
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_lowercase() {
-            lower += 1;
-        } else if c.is_uppercase() {
-            upper += 1;
+impl Casing {
+    /// Whether capitals carry no evidence in `text` under this casing.
+    pub fn lower(self, text: &str) -> bool {
+        match self {
+            Casing::Auto => news_core::text::detect_case(text).caseless(),
+            Casing::Lower => true,
+            Casing::Mixed => false,
         }
     }
-    (lower >= 40 && upper * 200 <= lower) || (upper >= 40 && lower * 200 <= upper)
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {

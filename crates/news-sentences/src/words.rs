@@ -4,6 +4,8 @@
 //! Every lookup takes a word already lowercased (ASCII) and without its final
 //! period; multi-period abbreviations keep their inner periods (`u.s`, `a.m`).
 
+use news_core::text::{is_month_or_weekday, is_time_zone};
+
 /// How an abbreviation followed by a period behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Abbrev {
@@ -264,85 +266,15 @@ pub fn opens_sentence_strongly(word: &str) -> bool {
     )
 }
 
-/// Words that continue a time after "a.m."/"p.m.": days, relative days,
-/// time zones.
+/// Words that continue a time after "a.m."/"p.m.": days and months, relative
+/// days, time zones.
 pub fn continues_time(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "today"
-            | "tonight"
-            | "tomorrow"
-            | "yesterday"
-            | "local"
-            | "et"
-            | "est"
-            | "edt"
-            | "ct"
-            | "cst"
-            | "cdt"
-            | "mt"
-            | "mst"
-            | "mdt"
-            | "pt"
-            | "pst"
-            | "pdt"
-            | "gmt"
-            | "utc"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "eet"
-            | "eest"
-            | "ist"
-            | "jst"
-            | "kst"
-            | "aest"
-            | "aedt"
-            | "hkt"
-            | "wib"
-            | "msk"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    is_month_or_weekday(word)
+        || is_time_zone(word)
+        || matches!(
+            word,
+            "today" | "tonight" | "tomorrow" | "yesterday" | "local"
+        )
 }
 
 /// First words of a sentence that make a time phrase an opening adverbial
