@@ -4,9 +4,12 @@
 //! shows the shared options next to the stage's own and they behave the same
 //! everywhere.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+
+use crate::exit::ExitStatus;
 
 /// What to do with a record that cannot be read (invalid JSON, not an object,
 /// invalid UTF-8, missing or non-string text).
@@ -71,4 +74,19 @@ impl CommonArgs {
             std::thread::available_parallelism().map_or(1, usize::from)
         }
     }
+}
+
+/// Parses a binary's arguments the way every news-tools binary does: a usage
+/// error is printed on stderr and gives [`ExitStatus::Fatal`] (exit 2);
+/// `--help` and `--version` go to stdout, where a closed pipe is not an error.
+pub fn parse_args<C: clap::Parser>() -> Result<C, ExitStatus> {
+    C::try_parse().map_err(|e| {
+        if e.use_stderr() {
+            let _ = e.print();
+            ExitStatus::Fatal
+        } else {
+            let _ = write!(std::io::stdout(), "{}", e.render().ansi());
+            ExitStatus::Success
+        }
+    })
 }

@@ -1,6 +1,5 @@
 //! Command line of `news-entities`.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Parser;
@@ -43,17 +42,9 @@ pub struct Cli {
     pub common: CommonArgs,
 }
 
-/// Parses arguments, handling `--help` on a closed pipe and usage errors (exit 2).
+/// Parses arguments (usage errors exit 2; `--help` on a closed pipe is fine).
 pub fn parse_args() -> Result<Cli, ExitStatus> {
-    Cli::try_parse().map_err(|e| {
-        if e.use_stderr() {
-            let _ = e.print();
-            ExitStatus::Fatal
-        } else {
-            let _ = write!(std::io::stdout(), "{}", e.render().ansi());
-            ExitStatus::Success
-        }
-    })
+    news_core::cli::parse_args()
 }
 
 /// Runs the binary.

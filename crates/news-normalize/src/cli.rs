@@ -1,7 +1,6 @@
 //! Command line of `news-normalize`.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 
 use clap::{CommandFactory, Parser};
 use news_core::{CommonArgs, ExitStatus};
@@ -108,18 +107,9 @@ impl Cli {
     }
 }
 
-/// Parses arguments, handling `--help` on a closed pipe and usage errors (exit 2).
+/// Parses arguments (usage errors exit 2; `--help` on a closed pipe is fine).
 pub fn parse_args() -> Result<Cli, ExitStatus> {
-    Cli::try_parse().map_err(|e| {
-        if e.use_stderr() {
-            let _ = e.print();
-            ExitStatus::Fatal
-        } else {
-            // --help and --version: a closed stdout is not an error.
-            let _ = write!(std::io::stdout(), "{}", e.render().ansi());
-            ExitStatus::Success
-        }
-    })
+    news_core::cli::parse_args()
 }
 
 /// Runs the binary.

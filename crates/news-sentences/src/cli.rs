@@ -1,7 +1,5 @@
 //! Command line of `news-sentences`.
 
-use std::io::Write;
-
 use clap::{Parser, ValueEnum};
 use news_core::{CommonArgs, ExitStatus};
 
@@ -70,18 +68,9 @@ impl Cli {
     }
 }
 
-/// Parses arguments, handling `--help` on a closed pipe and usage errors (exit 2).
+/// Parses arguments (usage errors exit 2; `--help` on a closed pipe is fine).
 pub fn parse_args() -> Result<Cli, ExitStatus> {
-    Cli::try_parse().map_err(|e| {
-        if e.use_stderr() {
-            let _ = e.print();
-            ExitStatus::Fatal
-        } else {
-            // --help and --version: a closed stdout is not an error.
-            let _ = write!(std::io::stdout(), "{}", e.render().ansi());
-            ExitStatus::Success
-        }
-    })
+    news_core::cli::parse_args()
 }
 
 /// Runs the binary.
