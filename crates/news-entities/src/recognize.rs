@@ -11,7 +11,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::resources::Resources;
+use crate::resources::{Entry, Resources};
 use crate::tokens::{tokenize, Token};
 use crate::words;
 
@@ -26,6 +26,39 @@ pub struct Mention {
     pub(crate) known: bool,
     /// The list rank of a listed name (0 for others).
     pub(crate) rank: u8,
+}
+
+impl Mention {
+    /// A mention of tokens `[a, b)` that a name list supplied.
+    fn listed(tokens: &[Token], a: usize, b: usize, e: &Entry) -> Mention {
+        Mention {
+            start: tokens[a].start,
+            end: tokens[b - 1].end,
+            label: e.label,
+            canonical: e.canonical.clone(),
+            known: true,
+            rank: e.rank,
+        }
+    }
+
+    /// A mention of tokens `[a, b)` that no list supplied.
+    fn of_tokens(
+        tokens: &[Token],
+        a: usize,
+        b: usize,
+        label: &'static str,
+        canonical: String,
+        known: bool,
+    ) -> Mention {
+        Mention {
+            start: tokens[a].start,
+            end: tokens[b - 1].end,
+            label,
+            canonical,
+            known,
+            rank: 0,
+        }
+    }
 }
 
 /// Finds the entities of `text`. `sentence_starts` are byte offsets of the
@@ -409,27 +442,11 @@ fn known(text: &str, tokens: &[Token], a: usize, b: usize, res: &Resources) -> O
             return None;
         }
     }
-    // a name list match of one lowercase-initial word ("al-Qaeda") is fine;
-    // others need a capital
-    Some(Mention {
-        start: tokens[a].start,
-        end: tokens[b - 1].end,
-        label: e.label,
-        canonical: e.canonical.clone(),
-        known: true,
-        rank: e.rank,
-    })
+    Some(Mention::listed(tokens, a, b, e))
 }
 
 fn key(tokens: &[Token], a: usize, b: usize) -> String {
-    let mut k = String::new();
-    for t in &tokens[a..b] {
-        if !k.is_empty() {
-            k.push(' ');
-        }
-        k.push_str(&t.text.to_lowercase());
-    }
-    k
+    crate::tokens::key(&tokens[a..b])
 }
 
 /// Types a title-free part [a, b) of a run, splitting off listed names.
@@ -467,26 +484,26 @@ fn part(
     }
     // a cue-typed whole ("Iraqi Army", "Tigris River", "Ministry of Defence")
     if let Some(label) = cue_label(tokens, a, b) {
-        out.push(Mention {
-            start: tokens[a].start,
-            end: tokens[b - 1].end,
+        out.push(Mention::of_tokens(
+            tokens,
+            a,
+            b,
             label,
-            canonical: canonical_text(text, tokens, a, b),
-            known: true,
-            rank: 0,
-        });
+            canonical_text(tokens, a, b),
+            true,
+        ));
         return;
     }
     // a person's name that happens to hold a place name ("Barack Obama")
     if looks_like_person(tokens, a, b, res) {
-        out.push(Mention {
-            start: tokens[a].start,
-            end: tokens[b - 1].end,
-            label: "PERSON",
-            canonical: canonical_text(text, tokens, a, b),
-            known: true,
-            rank: 0,
-        });
+        out.push(Mention::of_tokens(
+            tokens,
+            a,
+            b,
+            "PERSON",
+            canonical_text(tokens, a, b),
+            true,
+        ));
         return;
     }
     // listed names inside, longest first from the left
@@ -502,9 +519,7 @@ fn part(
         }
         match found {
             Some((n, m)) if n < b - a && m.rank >= 6 => {
-                guess(
-                    text, tokens, rest_start, k, titled, casing, headline, res, out,
-                );
+                guess(tokens, rest_start, k, titled, casing, headline, res, out);
                 out.push(m);
                 k += n;
                 rest_start = k;
@@ -512,9 +527,7 @@ fn part(
             _ => k += 1,
         }
     }
-    guess(
-        text, tokens, rest_start, b, titled, casing, headline, res, out,
-    );
+    guess(tokens, rest_start, b, titled, casing, headline, res, out);
 }
 
 fn cue_label(tokens: &[Token], a: usize, b: usize) -> Option<&'static str> {
@@ -535,7 +548,6 @@ fn cue_label(tokens: &[Token], a: usize, b: usize) -> Option<&'static str> {
 /// Types an unlisted run by its shape and context.
 #[allow(clippy::too_many_arguments)]
 fn guess(
-    text: &str,
     tokens: &[Token],
     mut a: usize,
     mut b: usize,
@@ -583,14 +595,14 @@ fn guess(
     } else {
         "ORG"
     };
-    out.push(Mention {
-        start: tokens[a].start,
-        end: tokens[b - 1].end,
+    out.push(Mention::of_tokens(
+        tokens,
+        a,
+        b,
         label,
-        canonical: canonical_text(text, tokens, a, b),
-        known: label != "ORG" || n > 1,
-        rank: 0,
-    });
+        canonical_text(tokens, a, b),
+        label != "ORG" || n > 1,
+    ));
 }
 
 /// A single unknown word earns a mention when it recurs capitalized in
@@ -646,8 +658,7 @@ fn looks_like_person(tokens: &[Token], a: usize, b: usize, res: &Resources) -> b
 }
 
 /// A name as one string: the words of the span, one space apart.
-fn canonical_text(text: &str, tokens: &[Token], a: usize, b: usize) -> String {
-    let _ = text;
+fn canonical_text(tokens: &[Token], a: usize, b: usize) -> String {
     let mut s = String::new();
     for t in &tokens[a..b] {
         if !s.is_empty() && t.word {
@@ -699,14 +710,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
             if n == 1 && e.rank < 6 {
                 continue; // small towns named like anything
             }
-            out.push(Mention {
-                start: tokens[k].start,
-                end: tokens[k + n - 1].end,
-                label: e.label,
-                canonical: e.canonical.clone(),
-                known: true,
-                rank: e.rank,
-            });
+            out.push(Mention::listed(tokens, k, k + n, e));
             k += n;
             matched = true;
             break;
@@ -732,15 +736,14 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
             {
                 end += 1;
             }
-            let surface: Vec<&str> = tokens[k..end].iter().map(|t| t.text).collect();
-            out.push(Mention {
-                start: tokens[k].start,
-                end: tokens[end - 1].end,
-                label: "PERSON",
-                canonical: title_case(&surface.join(" ")),
-                known: true,
-                rank: 0,
-            });
+            out.push(Mention::of_tokens(
+                tokens,
+                k,
+                end,
+                "PERSON",
+                title_case(&canonical_text(tokens, k, end)),
+                true,
+            ));
             k = end;
             continue;
         }
@@ -763,15 +766,14 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
             end += 1;
         }
         if end - k >= 2 || (end - k == 1 && titled) {
-            let surface: Vec<&str> = tokens[k..end].iter().map(|t| t.text).collect();
-            out.push(Mention {
-                start: tokens[k].start,
-                end: tokens[end - 1].end,
-                label: "PERSON",
-                canonical: title_case(&surface.join(" ")),
-                known: false,
-                rank: 0,
-            });
+            out.push(Mention::of_tokens(
+                tokens,
+                k,
+                end,
+                "PERSON",
+                title_case(&canonical_text(tokens, k, end)),
+                false,
+            ));
             k = end;
             continue;
         }
@@ -783,19 +785,26 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
         .filter(|m| m.label == "PERSON")
         .filter_map(|m| tokens.iter().rev().find(|t| t.end == m.end).map(|t| t.text))
         .collect();
-    let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
-    for t in tokens {
-        if surnames.contains(t.text) && !taken.iter().any(|&(a, b)| t.start < b && a < t.end) {
-            out.push(Mention {
-                start: t.start,
-                end: t.end,
-                label: "PERSON",
-                canonical: title_case(t.text),
-                known: false,
-                rank: 0,
-            });
+    // `out` is in text order: walk it beside the tokens to skip covered ones
+    let mut extra = Vec::new();
+    let mut j = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        while j < out.len() && out[j].end <= t.start {
+            j += 1;
+        }
+        let covered = j < out.len() && out[j].start < t.end;
+        if !covered && surnames.contains(t.text) {
+            extra.push(Mention::of_tokens(
+                tokens,
+                i,
+                i + 1,
+                "PERSON",
+                title_case(t.text),
+                false,
+            ));
         }
     }
+    out.extend(extra);
     out
 }
 

@@ -55,15 +55,7 @@ pub fn key_of(name: &str) -> String {
     {
         return name.to_ascii_lowercase();
     }
-    let tokens = crate::tokens::tokenize(name);
-    let mut key = String::with_capacity(name.len());
-    for t in tokens {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&t.text.to_lowercase());
-    }
-    key
+    crate::tokens::key(&crate::tokens::tokenize(name))
 }
 
 pub fn label_of(s: &str) -> Option<&'static str> {

@@ -37,6 +37,19 @@ impl Token<'_> {
     }
 }
 
+/// The lookup key of a token sequence: the tokens lowercased, one space
+/// apart (how the name lists are keyed).
+pub fn key(tokens: &[Token]) -> String {
+    let mut k = String::new();
+    for t in tokens {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(&t.text.to_lowercase());
+    }
+    k
+}
+
 fn joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐')
 }

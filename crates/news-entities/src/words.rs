@@ -230,11 +230,10 @@ pub fn label_by_last(w: &str) -> Option<&'static str> {
         | "airlines" | "airways" | "press" | "magazine" | "gazette" | "daily" | "bureau"
         | "fund" | "trust" | "alliance" | "coalition" | "league" | "militia" | "regiment"
         | "battalion" | "division" | "corps" | "command" | "unit" | "secretariat"
-        | "directorate" | "commonwealth" | "network's" | "tv" | "channel" | "studios"
-        | "records" | "systems" | "technologies" | "industries" | "holdings" | "partners"
-        | "council's" | "fc" | "united" | "city's" | "ag" | "sa" | "institution" | "program"
-        | "programme" | "project" | "initiative" | "center's" | "laboratory" | "labs" | "lab"
-        | "observatory" | "society's" => "ORG",
+        | "directorate" | "commonwealth" | "tv" | "channel" | "studios" | "records" | "systems"
+        | "technologies" | "industries" | "holdings" | "partners" | "fc" | "united" | "ag"
+        | "sa" | "institution" | "program" | "programme" | "project" | "initiative"
+        | "laboratory" | "labs" | "lab" | "observatory" => "ORG",
         "airport" | "base" | "bridge" | "stadium" | "hall" | "tower" | "towers" | "building"
         | "palace" | "square" | "street" | "road" | "avenue" | "station" | "prison" | "dam"
         | "hotel" | "hospital" | "center" | "centre" | "mosque" | "cathedral" | "temple"
@@ -244,8 +243,8 @@ pub fn label_by_last(w: &str) -> Option<&'static str> {
         "river" | "mountains" | "mountain" | "lake" | "sea" | "ocean" | "valley" | "desert"
         | "island" | "islands" | "peninsula" | "gulf" | "bay" | "coast" | "strait" | "region"
         | "hills" | "plain" | "plains" | "basin" | "delta" | "canal" | "forest" | "falls"
-        | "glacier" | "channel's" => "LOC",
-        "city" | "province" | "governorate" | "county" | "district" | "prefecture" | "state's"
+        | "glacier" => "LOC",
+        "city" | "province" | "governorate" | "county" | "district" | "prefecture"
         | "municipality" | "oblast" | "village" | "town" => "GPE",
         "war" | "olympics" | "games" | "summit" | "festival" | "championship" | "championships"
         | "cup" | "election" | "elections" | "expo" | "revolution" | "massacre" | "crisis"
