@@ -52,7 +52,10 @@ pub fn split_with(text: &str, casing: Casing) -> Vec<Range<usize>> {
         .run(&mut starts);
         let mut from = seg.start;
         for &b in starts.iter().chain(std::iter::once(&seg.end)) {
-            push_trimmed(text, from..b, &mut out);
+            let sentence = trim_range(text, from..b);
+            if !sentence.is_empty() {
+                out.push(sentence);
+            }
             from = b;
         }
     });
@@ -70,15 +73,6 @@ impl Casing {
     }
 }
 
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    let start = r.start + (s.len() - s.trim_start().len());
-    let end = r.start + s.trim_end().len();
-    if start < end {
-        out.push(start..end);
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Segments: paragraphs and lines that stand alone.
 
@@ -87,7 +81,7 @@ fn for_each_segment(text: &str, lower: bool, mut f: impl FnMut(Range<usize>)) {
     let mut para: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
     while pos <= text.len() {
-        let end = memchr_newline(text, pos);
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let line = trim_range(text, pos..end);
         pos = end + 1;
         if line.is_empty() {
@@ -146,13 +140,7 @@ fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
     max >= 40 && widths[..widths.len() - 1].iter().all(|&w| w + 12 >= max)
 }
 
-fn memchr_newline(text: &str, from: usize) -> usize {
-    text.as_bytes()[from.min(text.len())..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(text.len(), |i| from + i)
-}
-
+/// `r` without the whitespace at its ends (empty if only whitespace).
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let start = r.start + (s.len() - s.trim_start().len());
@@ -320,13 +308,8 @@ impl<'t> Scanner<'t> {
         let bytes = self.text.as_bytes();
         let mut i = self.seg.start;
         while i < self.seg.end {
-            while let Some(&f) = forced.peek() {
-                if f <= i {
-                    self.push(starts, f);
-                    forced.next();
-                } else {
-                    break;
-                }
+            while let Some(f) = forced.next_if(|&f| f <= i) {
+                self.push(starts, f);
             }
             let b = bytes[i];
             let is_candidate = matches!(b, b'.' | b'?' | b'!') || (0xE2..=0xEF).contains(&b);
@@ -342,13 +325,8 @@ impl<'t> Scanner<'t> {
             let (resume, boundary) = self.candidate(i);
             if let Some(at) = boundary {
                 // a forced start between here and the boundary comes first
-                while let Some(&f) = forced.peek() {
-                    if f <= at {
-                        self.push(starts, f);
-                        forced.next();
-                    } else {
-                        break;
-                    }
+                while let Some(f) = forced.next_if(|&f| f <= at) {
+                    self.push(starts, f);
                 }
                 self.push(starts, at);
             }
