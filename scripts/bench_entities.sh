@@ -8,6 +8,7 @@
 # Usage: scripts/bench_entities.sh [MEGABYTES] [RUNS] [SLICE_MEGABYTES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench_lib.sh
 MB=${1:-100}
 RUNS=${2:-3}
 SLICE_MB=${3:-1}
@@ -19,22 +20,17 @@ cargo build --release -q -p news-entities
 OURS=target/release/news-entities
 big="$DATA/corpus-${MB}mb.jsonl"
 slice="$DATA/corpus-${SLICE_MB}mb.jsonl"
-[ -s "$big" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$big" "$MB"
-[ -s "$slice" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$slice" "$SLICE_MB"
-chars() { python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")))' "$1"; }
-run_once() { local in=$1 s e; shift; s=$(date +%s.%N); taskset -c 0 "$@" < "$in" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+corpus "$big" "$MB"
+corpus "$slice" "$SLICE_MB"
 have_peer=0
 [ -x "$PY" ] && "$PY" -c 'import spacy' 2>/dev/null && have_peer=1
 [ "$have_peer" = 1 ] || echo "note: no peer environment at $PY (run $PEERS/setup.sh); timing news-entities alone" >&2
 ours=""; ours_s=""; sp=""
 for _ in $(seq "$RUNS"); do
-  ours+="$(run_once "$big" "$OURS" -j 1)"$'\n'
-  ours_s+="$(run_once "$slice" "$OURS" -j 1)"$'\n'
-  [ "$have_peer" = 1 ] && sp+="$(run_once "$slice" "$PY" "$PEERS/peer_entities.py")"$'\n'
+  ours+="$(pinned "$big" "$OURS" -j 1)"$'\n'
+  ours_s+="$(pinned "$slice" "$OURS" -j 1)"$'\n'
+  [ "$have_peer" = 1 ] && sp+="$(pinned "$slice" "$PY" "$PEERS/peer_entities.py")"$'\n'
 done
-row() { printf '%-36s %7.1f MB %8.2f s %9.3f MB/s %9.3f Mchar/s\n' "$1" "$(echo "$3/1000000" | bc -l)" "$4" \
-  "$(echo "$3 / 1000000 / $4" | bc -l)" "$(echo "$2 / 1000000 / $4" | bc -l)"; }
 o=$(printf '%s' "$ours" | median); os=$(printf '%s' "$ours_s" | median)
 echo "one core (taskset -c 0), median of $RUNS runs, JSON Lines in and out"
 row "news-entities" "$(chars "$big")" "$(stat -c %s "$big")" "$o"

@@ -7,6 +7,7 @@
 # Usage: scripts/bench_normalize.sh [MEGABYTES] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench_lib.sh
 MB=${1:-200}
 RUNS=${2:-5}
 DATA=bench-data
@@ -17,13 +18,10 @@ NORM=target/release/news-normalize
 PASS=target/release/examples/passthrough
 big="$DATA/corpus-${MB}mb.jsonl"
 small="$DATA/corpus-$((MB / 4))mb.jsonl"
-[ -s "$big" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$big" "$MB"
-[ -s "$small" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$small" "$((MB / 4))"
+corpus "$big" "$MB"
+corpus "$small" "$((MB / 4))"
 bytes=$(stat -c %s "$big")
 
-# seconds of one run (wall), output discarded
-run_once() { local s e; s=$(date +%s.%N); taskset -c 0 "$@" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 > /dev/null | tail -1; }
 
 # all cores, no pinning
@@ -33,8 +31,8 @@ declare -A secs
 for name in passthrough normalize normalize_all; do secs[$name]=""; done
 for _ in $(seq "$RUNS"); do
   # Alternate the tools so machine noise hits them alike.
-  secs[passthrough]+="$(run_once "$PASS" "$big")"$'\n'
-  secs[normalize]+="$(run_once "$NORM" -j 1 "$big")"$'\n'
+  secs[passthrough]+="$(pinned "$big" "$PASS")"$'\n'
+  secs[normalize]+="$(pinned "$big" "$NORM" -j 1)"$'\n'
   secs[normalize_all]+="$(run_all "$NORM" -j 0 "$big")"$'\n'
 done
 p=$(printf '%s' "${secs[passthrough]}" | median)

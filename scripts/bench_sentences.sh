@@ -9,6 +9,7 @@
 # PEERS=/path/to/shared/eval/peers overrides where the peers live.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench_lib.sh
 MB=${1:-100}
 RUNS=${2:-3}
 SLICE_MB=${3:-4}
@@ -20,15 +21,11 @@ cargo build --release -q -p news-sentences
 OURS=target/release/news-sentences
 big="$DATA/corpus-${MB}mb.jsonl"
 slice="$DATA/corpus-${SLICE_MB}mb.jsonl"
-[ -s "$big" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$big" "$MB"
-[ -s "$slice" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$slice" "$SLICE_MB"
-chars() { python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")))' "$1"; }
+corpus "$big" "$MB"
+corpus "$slice" "$SLICE_MB"
 big_chars=$(chars "$big")
 slice_chars=$(chars "$slice")
 
-# seconds of one run (wall) on core 0, input on stdin, output discarded
-run_once() { local in=$1 s e; shift; s=$(date +%s.%N); taskset -c 0 "$@" < "$in" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 have_peers=0
 [ -x "$PY" ] && "$PY" -c 'import blingfire, pysbd' 2>/dev/null && have_peers=1
 [ "$have_peers" = 1 ] || echo "note: no peer environment at $PY (run $PEERS/setup.sh); timing news-sentences alone" >&2
@@ -36,17 +33,13 @@ have_peers=0
 ours="" ; bf="" ; ours_s="" ; sbd=""
 for _ in $(seq "$RUNS"); do
   # Alternate the tools so machine noise hits them alike.
-  ours+="$(run_once "$big" "$OURS" -j 1)"$'\n'
-  ours_s+="$(run_once "$slice" "$OURS" -j 1)"$'\n'
+  ours+="$(pinned "$big" "$OURS" -j 1)"$'\n'
+  ours_s+="$(pinned "$slice" "$OURS" -j 1)"$'\n'
   if [ "$have_peers" = 1 ]; then
-    bf+="$(run_once "$big" "$PY" "$PEERS/peer_sentences.py" --tool blingfire)"$'\n'
-    sbd+="$(run_once "$slice" "$PY" "$PEERS/peer_sentences.py" --tool pysbd)"$'\n'
+    bf+="$(pinned "$big" "$PY" "$PEERS/peer_sentences.py" --tool blingfire)"$'\n'
+    sbd+="$(pinned "$slice" "$PY" "$PEERS/peer_sentences.py" --tool pysbd)"$'\n'
   fi
 done
-row() { # label input-chars input-bytes seconds
-  printf '%-34s %7.1f MB %8.2f s %9.2f MB/s %9.2f Mchar/s\n' "$1" "$(echo "$3/1000000" | bc -l)" "$4" \
-    "$(echo "$3 / 1000000 / $4" | bc -l)" "$(echo "$2 / 1000000 / $4" | bc -l)"
-}
 big_bytes=$(stat -c %s "$big"); slice_bytes=$(stat -c %s "$slice")
 o=$(printf '%s' "$ours" | median); os=$(printf '%s' "$ours_s" | median)
 echo "one core (taskset -c 0), median of $RUNS runs, JSON Lines in and out"
