@@ -26,6 +26,9 @@ pub struct Mention {
     pub(crate) known: bool,
     /// The list rank of a listed name (0 for others).
     pub(crate) rank: u8,
+    /// Kept only if linking finds whom it names (a lone capitalized word
+    /// that may be a surname: "Calder" after "Ines Calder").
+    pub(crate) tentative: bool,
 }
 
 impl Mention {
@@ -38,6 +41,7 @@ impl Mention {
             canonical: e.canonical.clone(),
             known: true,
             rank: e.rank,
+            tentative: false,
         }
     }
 
@@ -57,6 +61,7 @@ impl Mention {
             canonical,
             known,
             rank: 0,
+            tentative: false,
         }
     }
 }
@@ -589,7 +594,13 @@ fn guess(
     } else if n == 1 && words::language(&first) {
         "LANGUAGE"
     } else if n == 1 && !mentioned_again(tokens, a, casing) {
-        return; // one capitalized word with no other evidence
+        // one capitalized word with no other evidence: a surname, if the
+        // text names someone by it, else nothing
+        out.push(Mention {
+            tentative: true,
+            ..Mention::of_tokens(tokens, a, b, "ORG", canonical_text(tokens, a, b), false)
+        });
+        return;
     } else if n == 1 && res.surnames.contains(&first) && !res.is_word(&first) {
         "PERSON"
     } else {
@@ -811,7 +822,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
 /// Per-document naming: acronyms take their expansion's canonical name, a
 /// surname alone takes the full name it refers to, and one surface keeps one
 /// label.
-fn link(text: &str, mentions: &mut [Mention], lower: bool) {
+fn link(text: &str, mentions: &mut Vec<Mention>, lower: bool) {
     // Acronym definitions: "Islamic State of Iraq and the Levant (ISIL)".
     let mut acronyms: HashMap<String, (String, &'static str)> = HashMap::default();
     for m in mentions.iter() {
@@ -906,8 +917,10 @@ fn link(text: &str, mentions: &mut [Mention], lower: bool) {
         }) {
             m.label = "PERSON";
             m.canonical = canonical;
+            m.tentative = false;
         }
     }
+    mentions.retain(|m| !m.tentative);
 }
 
 /// A person's canonical name: the words without middle initials.
