@@ -747,14 +747,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
             {
                 end += 1;
             }
-            out.push(Mention::of_tokens(
-                tokens,
-                k,
-                end,
-                "PERSON",
-                title_case(&canonical_text(tokens, k, end)),
-                true,
-            ));
+            out.push(lowercase_person(tokens, k, end, true));
             k = end;
             continue;
         }
@@ -777,14 +770,7 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
             end += 1;
         }
         if end - k >= 2 || (end - k == 1 && titled) {
-            out.push(Mention::of_tokens(
-                tokens,
-                k,
-                end,
-                "PERSON",
-                title_case(&canonical_text(tokens, k, end)),
-                false,
-            ));
+            out.push(lowercase_person(tokens, k, end, false));
             k = end;
             continue;
         }
@@ -817,6 +803,12 @@ fn lowercase_mentions(tokens: &[Token], res: &Resources) -> Vec<Mention> {
     }
     out.extend(extra);
     out
+}
+
+/// A person found in lowercased text, named in title case.
+fn lowercase_person(tokens: &[Token], a: usize, b: usize, known: bool) -> Mention {
+    let canonical = title_case(&canonical_text(tokens, a, b));
+    Mention::of_tokens(tokens, a, b, "PERSON", canonical, known)
 }
 
 /// Per-document naming: acronyms take their expansion's canonical name, a

@@ -1,35 +1,15 @@
 //! The real `news-sentences` binary: the `sentences` field, `--with-text`,
 //! `--explode`, `--case`, and the record contract around them.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use serde_json::{json, Map, Value};
+use news_test::{records, Bin};
+use serde_json::{json, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_news-sentences");
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.as_bytes().to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&data));
-    let out = child.wait_with_output().unwrap();
-    let _ = writer.join().unwrap();
-    out
-}
-
-fn records(out: &Output) -> Vec<Map<String, Value>> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
-        .collect()
+    Bin(BIN).run(args, stdin.as_bytes())
 }
 
 fn line(v: Value) -> String {
@@ -129,15 +109,8 @@ fn explode_writes_one_record_per_sentence() {
 #[test]
 fn explode_is_grep_friendly_through_a_closed_pipe() {
     let input = line(json!({"id": "a", "text": "A. B. C. D. E. F. G. H."})).repeat(2000);
-    let mut child = Command::new(BIN)
-        .arg("--explode")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let mut child = Bin(BIN).spawn(&["--explode"]);
+    let writer = news_test::feed(&mut child, input.into_bytes());
     let mut first = [0u8; 10];
     std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
     drop(child.stdout.take()); // like `| head -c 10`
