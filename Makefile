@@ -1,9 +1,9 @@
 # news-tools: build, demo, test, bench, lint, install.
 CARGO ?= cargo
 PREFIX ?= $(HOME)/.local
-BINS := news-normalize news-sentences news-entities
+BINS := news-normalize news-sentences news-entities news-fingerprint
 
-.PHONY: build demo test bench bench-normalize bench-sentences bench-entities lint install clean
+.PHONY: build demo test bench bench-normalize bench-sentences bench-entities bench-fingerprint lint install clean
 
 build:
 	$(CARGO) build --release --workspace
@@ -18,7 +18,7 @@ test:
 	$(CARGO) test --workspace
 
 ## Throughput benchmarks, side by side with the floor or the peers (release builds).
-bench: bench-normalize bench-sentences bench-entities
+bench: bench-normalize bench-sentences bench-entities bench-fingerprint
 
 ## news-normalize next to the passthrough floor; see scripts/bench_normalize.sh.
 bench-normalize:
@@ -31,6 +31,10 @@ bench-sentences:
 ## news-entities next to spaCy's NER (../shared/eval/peers); see scripts/bench_entities.sh.
 bench-entities:
 	bash scripts/bench_entities.sh $(or $(ENT_MB),100) $(or $(RUNS),3)
+
+## news-fingerprint next to datasketch, rensa and gaoya (../shared/eval/peers); see scripts/bench_fingerprint.sh.
+bench-fingerprint:
+	bash scripts/bench_fingerprint.sh $(or $(FP_MB),200) $(or $(RUNS),3)
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -1,0 +1,6 @@
+fn main() -> std::process::ExitCode {
+    match news_fingerprint::cli::parse_args() {
+        Ok(cli) => news_fingerprint::cli::main(cli).into(),
+        Err(status) => status.into(),
+    }
+}

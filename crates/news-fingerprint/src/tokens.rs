@@ -1,0 +1,251 @@
+//! Normalized tokens: the words every fingerprint is built from.
+//!
+//! A token is a run of letters, digits and combining marks, NFKC-normalized
+//! and lowercased. Everything else separates tokens, so punctuation,
+//! tokenization spacing ("U.S ." / "U.S."), quotes and dashes never matter.
+//! An apostrophe between two letters is dropped ("don't" is `dont`), and the
+//! clitics that Penn Treebank tokenizers split off (`do n't`, `John 's`,
+//! `they 're`) are glued back to the word before them, so a tokenized dump
+//! and the clean text give the same tokens. The bracket tokens of such dumps
+//! (`-lrb-`, `-rrb-`, ...) are punctuation and give no token.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Where the tokenizer puts its tokens.
+pub trait TokenSink {
+    /// Takes the next token.
+    fn push(&mut self, token: &str);
+    /// Takes back the last token (a clitic is about to be glued to it).
+    fn pop(&mut self);
+}
+
+impl TokenSink for Vec<String> {
+    fn push(&mut self, token: &str) {
+        Vec::push(self, token.to_string());
+    }
+    fn pop(&mut self) {
+        Vec::pop(self);
+    }
+}
+
+/// The tokens of a text as strings.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    Tokenizer::default().run(text, &mut out);
+    out
+}
+
+/// Splits texts into tokens, reusing its buffers from one text to the next.
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    cur: String,
+    last: String,
+    scratch: String,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false // General Punctuation: quotes, dashes, spaces (the common case)
+    } else {
+        c.is_alphanumeric() && !is_apostrophe(c) || is_combining_mark(c)
+    }
+}
+
+/// Clitics a Penn Treebank tokenizer splits off with their apostrophe.
+fn is_clitic(t: &str) -> bool {
+    matches!(t, "s" | "re" | "ve" | "ll" | "d" | "m" | "t")
+}
+
+/// Bracket tokens of tokenized dumps (`-lrb-` is "(").
+fn is_bracket_token(t: &str) -> bool {
+    matches!(t, "lrb" | "rrb" | "lsb" | "rsb" | "lcb" | "rcb")
+}
+
+impl Tokenizer {
+    /// Splits `text` into normalized tokens, in order, into `sink`.
+    pub fn run(&mut self, text: &str, sink: &mut impl TokenSink) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // tokens given to the sink, and whether only whitespace separates
+        // the last one from the current position
+        let mut emitted = 0usize;
+        let mut gap_clean = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // fast path: ASCII punctuation and spaces between tokens
+            if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'\'' {
+                if !b.is_ascii_whitespace() {
+                    gap_clean = false;
+                }
+                i += 1;
+                continue;
+            }
+            let c = char_at(text, i);
+            let next = i + c.len_utf8();
+            let leading_apostrophe = is_apostrophe(c)
+                && (i == 0 || char_before(text, i).is_whitespace())
+                && next < bytes.len()
+                && is_word_char(char_at(text, next));
+            if !is_word_char(c) && !leading_apostrophe {
+                if !c.is_whitespace() {
+                    gap_clean = false;
+                }
+                i = next;
+                continue;
+            }
+            // a token: word chars and apostrophes between word chars
+            let start = if leading_apostrophe { next } else { i };
+            let mut end = start;
+            let mut ascii = true;
+            let mut inner_apostrophe = false;
+            while end < bytes.len() {
+                let b = bytes[end];
+                if b.is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                if b < 0x80 && b != b'\'' {
+                    break;
+                }
+                let c = char_at(text, end);
+                let len = c.len_utf8();
+                if is_word_char(c) {
+                    ascii = false;
+                    end += len;
+                } else if is_apostrophe(c)
+                    && end + len < bytes.len()
+                    && is_word_char(char_at(text, end + len))
+                {
+                    inner_apostrophe = true;
+                    end += len;
+                } else {
+                    break;
+                }
+            }
+            let raw = &text[start..end];
+            i = end;
+            let follows = gap_clean && emitted > 0;
+            gap_clean = true;
+            self.cur.clear();
+            if !ascii {
+                // NFKC, lowercased; a character that NFKC turns into a
+                // non-word character ("½" into "1⁄2") splits the token
+                self.scratch.clear();
+                self.scratch
+                    .extend(raw.chars().filter(|&c| !is_apostrophe(c)).nfkc());
+                let mut parts = 0;
+                for c in self.scratch.chars() {
+                    if is_word_char(c) {
+                        self.cur.extend(c.to_lowercase());
+                    } else if !self.cur.is_empty() {
+                        sink.push(&self.cur);
+                        emitted += 1;
+                        parts += 1;
+                        self.cur.clear();
+                    }
+                }
+                if parts > 0 {
+                    if !self.cur.is_empty() {
+                        sink.push(&self.cur);
+                        emitted += 1;
+                        std::mem::swap(&mut self.cur, &mut self.last);
+                    }
+                    continue;
+                }
+                if self.cur.is_empty() {
+                    continue;
+                }
+            } else if inner_apostrophe {
+                let letters = raw.chars().filter(|&c| !is_apostrophe(c));
+                self.cur.extend(letters.map(|c| c.to_ascii_lowercase()));
+            } else {
+                self.cur.push_str(raw);
+                self.cur.make_ascii_lowercase();
+            }
+            let t = self.cur.as_str();
+            if is_bracket_token(t)
+                && start > 0
+                && bytes[start - 1] == b'-'
+                && bytes.get(end) == Some(&b'-')
+            {
+                continue;
+            }
+            if follows
+                && ((leading_apostrophe && is_clitic(t))
+                    || (inner_apostrophe && t == "nt" && raw.len() <= 5))
+            {
+                sink.pop();
+                self.last.push_str(t);
+                sink.push(&self.last);
+                continue;
+            }
+            sink.push(t);
+            emitted += 1;
+            std::mem::swap(&mut self.cur, &mut self.last);
+        }
+    }
+}
+
+fn char_at(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        b as char
+    } else {
+        text[i..].chars().next().unwrap()
+    }
+}
+
+fn char_before(text: &str, i: usize) -> char {
+    text[..i].chars().next_back().unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<String> {
+        tokens(text)
+    }
+
+    #[test]
+    fn words_are_lowercased_and_punctuation_ignored() {
+        assert_eq!(
+            toks("The U.S. Army, in 2014: \"Stop!\""),
+            ["the", "u", "s", "army", "in", "2014", "stop"]
+        );
+    }
+
+    #[test]
+    fn tokenized_dump_gives_the_same_tokens() {
+        let clean = "He didn't go to John's house (near the river), they're sure.";
+        let dump = "he did n't go to john 's house -lrb- near the river -rrb- , they 're sure .";
+        assert_eq!(toks(clean), toks(dump));
+        assert_eq!(toks(clean)[1], "didnt");
+    }
+
+    #[test]
+    fn unicode_forms_and_apostrophes_meet() {
+        assert_eq!(toks("Café don’t ＡＢＣ"), toks("cafe\u{301} don't abc"));
+        assert_eq!(toks("Ünïcödé"), ["ünïcödé"]);
+        assert_eq!(toks("½"), ["1", "2"]);
+    }
+
+    #[test]
+    fn quotes_are_not_clitics() {
+        assert_eq!(
+            toks("said 'dangerous' and 's"),
+            ["said", "dangerous", "ands"]
+        );
+        assert_eq!(toks("'s alone"), ["s", "alone"]);
+        assert_eq!(toks("x , 's"), ["x", "s"]);
+        assert!(toks("").is_empty());
+        assert!(toks(" ... -- ").is_empty());
+    }
+}
