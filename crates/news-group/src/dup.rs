@@ -1,0 +1,315 @@
+//! Near-duplicate groups, in three separable steps (each a plain function
+//! over plain data, so each can run as its own job on a cluster):
+//!
+//! 1. [`candidates`]: pairs of records that share an exact hash, an LSH band
+//!    key, or enough winnowing anchors. Keys are sorted, not hashed into a
+//!    table, so the step is a sort and a scan (a shuffle on Spark).
+//! 2. [`verify`]: each candidate pair is checked on the fingerprints alone:
+//!    estimated Jaccard at or above the threshold makes a `Similar` link;
+//!    the shorter's anchors found in the longer at or above the containment
+//!    threshold make a `Contained` link. Unverified pairs are dropped.
+//! 3. [`merge`]: similar links join groups (union-find); containment links
+//!    join a contained record to its container only when the container
+//!    holds one article, and otherwise mark the container as a roundup that
+//!    contains several groups without joining them.
+
+use news_fingerprint::sketch;
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// What grouping needs of one record's fingerprint.
+#[derive(Clone, Debug)]
+pub struct DupFeatures {
+    pub hash: u128,
+    pub tokens: u32,
+    pub minhash: Vec<u32>,
+    pub anchors: Vec<u32>,
+}
+
+/// Thresholds of the verification step.
+#[derive(Clone, Copy, Debug)]
+pub struct Thresholds {
+    /// Estimated Jaccard for a `Similar` link.
+    pub jaccard: f64,
+    /// Share of the shorter record's anchors in the longer for `Contained`.
+    pub containment: f64,
+    /// Fewest shared anchors for `Contained` (a shared quote is not a copy).
+    pub min_anchors: usize,
+    pub bands: usize,
+    pub rows: usize,
+}
+
+/// Anchors shared by more records than this are page furniture or stock
+/// phrases, not evidence of copying, and give no candidates.
+const MAX_ANCHOR_POSTING: usize = 64;
+/// A band bucket larger than this is compared along a sliding window.
+const MAX_BUCKET: usize = 64;
+
+/// Candidate pairs `(i, j)`, `i < j`, sorted and distinct.
+pub fn candidates(docs: &[DupFeatures], th: &Thresholds) -> Vec<(u32, u32)> {
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(docs.len());
+    let emit = |keys: &mut Vec<(u64, u32)>, pairs: &mut Vec<(u32, u32)>, window: usize| {
+        keys.sort_unstable();
+        for run in keys.chunk_by(|a, b| a.0 == b.0) {
+            for (x, a) in run.iter().enumerate() {
+                for b in &run[x.saturating_sub(window)..x] {
+                    pairs.push((b.1.min(a.1), b.1.max(a.1)));
+                }
+            }
+        }
+        keys.clear();
+    };
+    // exact copies
+    keys.extend(
+        docs.iter()
+            .enumerate()
+            .map(|(i, d)| ((d.hash as u64) ^ (d.hash >> 64) as u64, i as u32)),
+    );
+    emit(&mut keys, &mut pairs, MAX_BUCKET);
+    // LSH bands, one band at a time (recomputed from the signature)
+    let mut buf = Vec::with_capacity(th.rows * 4);
+    for b in 0..th.bands {
+        for (i, d) in docs.iter().enumerate() {
+            if d.tokens == 0 {
+                continue;
+            }
+            buf.clear();
+            for v in &d.minhash[b * th.rows..(b + 1) * th.rows] {
+                buf.extend_from_slice(&v.to_le_bytes());
+            }
+            keys.push((xxh3_64_with_seed(&buf, b as u64), i as u32));
+        }
+        emit(&mut keys, &mut pairs, MAX_BUCKET);
+    }
+    // anchors: records sharing at least `min_anchors` of them
+    let mut postings: Vec<(u32, u32)> = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        postings.extend(d.anchors.iter().map(|&a| (a, i as u32)));
+    }
+    postings.sort_unstable();
+    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() > MAX_ANCHOR_POSTING {
+            continue;
+        }
+        for (x, a) in run.iter().enumerate() {
+            for b in &run[..x] {
+                if a.1 != b.1 {
+                    *shared.entry((b.1.min(a.1), b.1.max(a.1))).or_default() += 1;
+                }
+            }
+        }
+    }
+    pairs.extend(
+        shared
+            .into_iter()
+            .filter(|&(_, n)| n as usize >= th.min_anchors)
+            .map(|(p, _)| p),
+    );
+    pairs.retain(|p| p.0 != p.1);
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// A verified link between two records.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Link {
+    /// Near-duplicates (estimated Jaccard, or the same exact hash).
+    Similar { a: u32, b: u32, similarity: f64 },
+    /// `part` is contained in `whole` (share of `part`'s anchors in it).
+    Contained { part: u32, whole: u32, share: f64 },
+}
+
+/// Checks candidate pairs on their fingerprints; only verified pairs remain.
+pub fn verify(docs: &[DupFeatures], pairs: &[(u32, u32)], th: &Thresholds) -> Vec<Link> {
+    let mut links = Vec::new();
+    for &(a, b) in pairs {
+        let (da, db) = (&docs[a as usize], &docs[b as usize]);
+        if da.hash == db.hash {
+            links.push(Link::Similar {
+                a,
+                b,
+                similarity: 1.0,
+            });
+            continue;
+        }
+        if da.tokens == 0 || db.tokens == 0 {
+            continue;
+        }
+        let j = sketch::jaccard(&da.minhash, &db.minhash);
+        if j >= th.jaccard {
+            links.push(Link::Similar {
+                a,
+                b,
+                similarity: j,
+            });
+            continue;
+        }
+        // the shorter one (fewer anchors) inside the longer one
+        let (part, whole) = if (da.anchors.len(), a) <= (db.anchors.len(), b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let (p, w) = (&docs[part as usize], &docs[whole as usize]);
+        let common = sketch::common(&p.anchors, &w.anchors);
+        let share = common as f64 / p.anchors.len().max(1) as f64;
+        if common >= th.min_anchors && share >= th.containment {
+            links.push(Link::Contained { part, whole, share });
+        }
+    }
+    links
+}
+
+/// Union-find with path halving; the smaller index becomes the root, so the
+/// result does not depend on the order of unions.
+#[derive(Clone, Debug)]
+pub struct UnionFind(Vec<u32>);
+
+impl UnionFind {
+    pub fn new(n: usize) -> Self {
+        UnionFind((0..n as u32).collect())
+    }
+
+    pub fn find(&mut self, mut x: u32) -> u32 {
+        while self.0[x as usize] != x {
+            let p = self.0[x as usize];
+            self.0[x as usize] = self.0[p as usize];
+            x = p;
+        }
+        x
+    }
+
+    pub fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            self.0[hi as usize] = lo;
+        }
+    }
+}
+
+/// The outcome of the merge step.
+#[derive(Debug)]
+pub struct Groups {
+    /// Group root of every record.
+    pub root: Vec<u32>,
+    /// For each roundup (a record carrying several articles): the roots of
+    /// the groups it contains, sorted.
+    pub contains: FxHashMap<u32, Vec<u32>>,
+}
+
+/// Merges verified links into groups (see the module documentation).
+///
+/// A contained record joins its container's group unless the container is
+/// a roundup. A container is a roundup when it carries records of two or
+/// more groups: for a container already grouped with copies of its own
+/// article, a contained record counts as foreign when none of those copies
+/// contains it too (a trimmed copy of the article is in all of them; an
+/// article added to the page is in none). A roundup joins the group it
+/// carries most of (when it has no group of its own) and lists every group
+/// it carries in `contains`; the groups it carries stay apart. Containers
+/// are handled from the shortest up, so a trimmed copy joins its article
+/// before a roundup carrying that article is looked at.
+pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
+    let n = docs.len();
+    let mut uf = UnionFind::new(n);
+    let mut parts: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
+    let mut related: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
+    for l in links {
+        match *l {
+            Link::Similar { a, b, .. } => {
+                uf.union(a, b);
+                related.insert((a, b));
+                related.insert((b, a));
+            }
+            Link::Contained { part, whole, share } => {
+                parts.entry(whole).or_default().push((part, share));
+                related.insert((part, whole));
+            }
+        }
+    }
+    // the groups made by similarity alone, for "copies of its own article"
+    let mut similar = uf.clone();
+    let mut members: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for i in 0..n as u32 {
+        let r = similar.find(i);
+        members.entry(r).or_default().push(i);
+    }
+    let mut containers: Vec<u32> = parts.keys().copied().collect();
+    containers.sort_unstable_by_key(|&w| (docs[w as usize].tokens, w));
+    let mut roundups: Vec<(u32, Vec<(u32, f64)>)> = Vec::new();
+    for w in containers {
+        let mut inside = parts.remove(&w).unwrap();
+        inside.sort_unstable_by_key(|&(p, _)| p);
+        let copies = &members[&similar.find(w)];
+        let own = uf.find(w);
+        if copies.len() > 1 {
+            // grouped with copies of its own article
+            let mut foreign = false;
+            for &(p, _) in &inside {
+                let in_copies = copies
+                    .iter()
+                    .any(|&m| m != w && (related.contains(&(p, m)) || uf.find(m) == uf.find(p)));
+                if in_copies {
+                    uf.union(p, w);
+                } else if uf.find(p) != own {
+                    foreign = true;
+                }
+            }
+            if foreign {
+                roundups.push((w, inside));
+            }
+            continue;
+        }
+        let mut groups: Vec<u32> = inside
+            .iter()
+            .map(|&(p, _)| uf.find(p))
+            .filter(|&g| g != own)
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        if groups.len() <= 1 {
+            for &(p, _) in &inside {
+                uf.union(p, w);
+            }
+        } else {
+            roundups.push((w, inside));
+        }
+    }
+    // A roundup joins the group it carries most of (by tokens carried) when
+    // it has none of its own, and lists every group it carries.
+    let mut carried_lists = Vec::new();
+    for (w, inside) in roundups {
+        let mut by_group: FxHashMap<u32, u64> = FxHashMap::default();
+        for (p, share) in &inside {
+            let carried = (docs[*p as usize].tokens as f64 * share) as u64;
+            let e = by_group.entry(uf.find(*p)).or_default();
+            *e = (*e).max(carried);
+        }
+        let own = uf.find(w);
+        let mut list: Vec<(u32, u64)> = by_group.into_iter().filter(|g| g.0 != own).collect();
+        list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let alone = members[&similar.find(w)].len() == 1 && own == w;
+        let mut groups: Vec<u32> = list.iter().map(|g| g.0).collect();
+        if alone && !groups.is_empty() {
+            uf.union(w, groups[0]);
+        } else {
+            groups.push(own);
+        }
+        carried_lists.push((w, groups));
+    }
+    let root: Vec<u32> = (0..n as u32).map(|i| uf.find(i)).collect();
+    let contains = carried_lists
+        .into_iter()
+        .map(|(w, gs)| {
+            let mut gs: Vec<u32> = gs.into_iter().map(|g| root[g as usize]).collect();
+            gs.sort_unstable();
+            gs.dedup();
+            (w, gs)
+        })
+        .collect();
+    Groups { root, contains }
+}

@@ -1,0 +1,534 @@
+//! Near-duplicate groups and story groups of news articles.
+//!
+//! news-group is the one stateful stage: [`GroupStage`] reads the whole
+//! stream, keeping only compact features per record (the fingerprint's
+//! signature and anchors, the date, the length) while it spools the records
+//! themselves to a temporary file; at the end it groups and writes every
+//! record back in input order with `group` added.
+//!
+//! - [`dup`]: near-duplicates (candidates, verification, merge);
+//! - [`story`]: story groups over the near-duplicate groups.
+//!
+//! Records without `fingerprint` or `entities` get them from those stages'
+//! libraries. Everything is computed over records sorted by id, so the
+//! groups and their ids do not depend on input order (except with
+//! `--representative first`).
+
+pub mod cli;
+pub mod dup;
+pub mod story;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
+
+use news_core::{Record, Sink, Stage, StageError};
+use news_fingerprint::{Fingerprint, Params, TokenSink, Tokenizer};
+use rustc_hash::FxHashMap;
+use serde_json::{Map, Value};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Which member names a near-duplicate group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Representative {
+    /// The most tokens (ties: earliest, then smallest id).
+    Longest,
+    /// The earliest `published` (ties: longest, then smallest id).
+    Earliest,
+    /// The first in input order.
+    First,
+}
+
+/// What the stage writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emit {
+    /// Every record with `group`.
+    Records,
+    /// One record per group.
+    Groups,
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub params: Params,
+    pub jaccard: f64,
+    pub containment: f64,
+    pub min_anchors: usize,
+    pub story_threshold: f64,
+    pub representative: Representative,
+    pub emit: Emit,
+    pub drop_duplicates: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            params: Params::default(),
+            jaccard: 0.5,
+            containment: 0.7,
+            min_anchors: 4,
+            story_threshold: 0.15,
+            representative: Representative::Longest,
+            emit: Emit::Records,
+            drop_duplicates: false,
+        }
+    }
+}
+
+/// Compact features of one record.
+struct Doc {
+    id: String,
+    seq: u32,
+    published: Option<i64>,
+    title: Option<String>,
+    dup: dup::DupFeatures,
+    /// Story terms: (term hash, count), the low bit 1 for entities.
+    terms: Vec<(u64, u32)>,
+}
+
+/// The `news-group` stage.
+pub struct GroupStage {
+    opts: Options,
+    docs: Vec<Doc>,
+    spool: BufWriter<File>,
+    tokenizer: Tokenizer,
+    recomputed: u64,
+    recognized: u64,
+}
+
+impl GroupStage {
+    pub fn new(opts: Options) -> std::io::Result<Self> {
+        Ok(GroupStage {
+            opts,
+            docs: Vec::new(),
+            spool: BufWriter::new(tempfile::tempfile()?),
+            tokenizer: Tokenizer::default(),
+            recomputed: 0,
+            recognized: 0,
+        })
+    }
+
+    fn features(&mut self, record: &Record) -> Doc {
+        let text = record.text();
+        let fp = record
+            .get("fingerprint")
+            .and_then(|v| Fingerprint::from_json(v).ok())
+            .filter(|(_, p)| *p == self.opts.params)
+            .map(|(f, _)| f)
+            .unwrap_or_else(|| {
+                self.recomputed += 1;
+                news_fingerprint::fingerprint(text, &self.opts.params)
+            });
+        let mut terms: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut words = Words(&mut terms);
+        self.tokenizer.run(text, &mut words);
+        match record.get("entities").and_then(Value::as_array) {
+            Some(list) => {
+                for e in list {
+                    let label = e.get("type").and_then(Value::as_str).unwrap_or("");
+                    if let Some(c) = e.get("canonical").and_then(Value::as_str) {
+                        add_entity(&mut terms, label, c);
+                    }
+                }
+            }
+            None => {
+                self.recognized += 1;
+                let res = news_entities::Resources::embedded();
+                let casing = news_sentences::Casing::Auto;
+                for m in news_entities::recognize(text, None, casing, res) {
+                    add_entity(&mut terms, m.label, &m.canonical);
+                }
+            }
+        }
+        let mut terms: Vec<(u64, u32)> = terms.into_iter().collect();
+        terms.sort_unstable();
+        Doc {
+            id: record.id().to_string(),
+            seq: self.docs.len() as u32,
+            published: record.get_str("published").and_then(day_number),
+            title: record.get_str("title").map(str::to_string),
+            dup: dup::DupFeatures {
+                hash: fp.hash,
+                tokens: fp.tokens as u32,
+                minhash: fp.minhash,
+                anchors: fp.anchors,
+            },
+            terms,
+        }
+    }
+}
+
+/// Content words of a text into term counts.
+struct Words<'a>(&'a mut FxHashMap<u64, u32>);
+
+impl TokenSink for Words<'_> {
+    fn push(&mut self, token: &str) {
+        let useful = token.len() >= 3 || token.bytes().any(|b| b.is_ascii_digit());
+        if useful && !story::is_stopword(token) {
+            *self.0.entry(xxh3_64(token.as_bytes()) & !1).or_default() += 1;
+        }
+    }
+    fn pop(&mut self) {} // a clitic glued back: the word was counted already
+}
+
+fn add_entity(terms: &mut FxHashMap<u64, u32>, label: &str, canonical: &str) {
+    if matches!(
+        label,
+        "PERSON" | "ORG" | "GPE" | "LOC" | "NORP" | "FAC" | "EVENT"
+    ) {
+        let key = canonical.to_lowercase();
+        *terms.entry(xxh3_64(key.as_bytes()) | 1).or_default() += 1;
+    }
+}
+
+/// Days since 1970-01-01 of an RFC 3339 date or date-time (`YYYY-MM-DD...`).
+pub fn day_number(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // days from civil (Howard Hinnant's algorithm)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+impl Stage for GroupStage {
+    fn process(&mut self, record: Record, _out: &mut Sink) -> Result<(), StageError> {
+        let doc = self.features(&record);
+        self.docs.push(doc);
+        serde_json::to_writer(&mut self.spool, record.fields())
+            .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
+        self.spool
+            .write_all(b"\n")
+            .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut Sink) -> Result<(), StageError> {
+        let result = group(&self.docs, &self.opts);
+        let fatal = |e: std::io::Error| StageError::Fatal(anyhow::anyhow!("spool file: {e}"));
+        self.spool.flush().map_err(fatal)?;
+        let mut file = self.spool.get_ref().try_clone().map_err(fatal)?;
+        file.rewind().map_err(fatal)?;
+        match self.opts.emit {
+            Emit::Groups => {
+                for g in group_records(&self.docs, &result) {
+                    out.emit_fields(&g)?;
+                }
+            }
+            Emit::Records => {
+                let reader = BufReader::with_capacity(1 << 20, file);
+                for (i, line) in reader.lines().enumerate() {
+                    let line = line.map_err(fatal)?;
+                    let mut fields: Map<String, Value> = serde_json::from_str(&line)
+                        .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
+                    let a = &result.assign[i];
+                    if self.opts.drop_duplicates && a.duplicate_of.is_some() {
+                        continue;
+                    }
+                    fields.insert("group".into(), a.to_json(&self.docs));
+                    out.emit_fields(&fields)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn stats(&self) -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("fingerprints_computed".into(), self.recomputed.into());
+        m.insert("entities_computed".into(), self.recognized.into());
+        m
+    }
+}
+
+/// The groups of one record.
+#[derive(Clone, Debug)]
+pub struct Assignment {
+    /// Index (input order) of the duplicate group's representative.
+    pub duplicate: u32,
+    pub duplicate_of: Option<u32>,
+    pub similarity: f64,
+    /// Representatives of the groups a roundup carries.
+    pub contains: Vec<u32>,
+    /// Index of the story's representative.
+    pub story: u32,
+}
+
+impl Assignment {
+    fn to_json(&self, docs: &[Doc]) -> Value {
+        let id = |i: u32| Value::String(docs[i as usize].id.clone());
+        let mut m = Map::new();
+        m.insert("duplicate".into(), id(self.duplicate));
+        m.insert(
+            "duplicate_of".into(),
+            self.duplicate_of.map_or(Value::Null, id),
+        );
+        let sim = (self.similarity * 1000.0).round() / 1000.0;
+        m.insert(
+            "similarity".into(),
+            serde_json::Number::from_f64(sim).map_or(Value::Null, Value::Number),
+        );
+        if !self.contains.is_empty() {
+            m.insert(
+                "contains".into(),
+                Value::Array(self.contains.iter().map(|&g| id(g)).collect()),
+            );
+        }
+        m.insert("story".into(), id(self.story));
+        Value::Object(m)
+    }
+}
+
+/// The result of grouping: one assignment per record, in input order.
+pub struct Grouping {
+    pub assign: Vec<Assignment>,
+}
+
+/// Groups records (in input order); see the crate documentation.
+fn group(docs: &[Doc], opts: &Options) -> Grouping {
+    let n = docs.len();
+    // canonical order: by id, then content, then input position
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&docs[a as usize], &docs[b as usize]);
+        x.id.cmp(&y.id)
+            .then(x.dup.hash.cmp(&y.dup.hash))
+            .then(a.cmp(&b))
+    });
+    let feats: Vec<dup::DupFeatures> = order.iter().map(|&i| docs[i as usize].dup.clone()).collect();
+    let th = dup::Thresholds {
+        jaccard: opts.jaccard,
+        containment: opts.containment,
+        min_anchors: opts.min_anchors,
+        bands: opts.params.bands,
+        rows: opts.params.rows,
+    };
+    let pairs = dup::candidates(&feats, &th);
+    let links = dup::verify(&feats, &pairs, &th);
+    let groups = dup::merge(&feats, &links);
+    let roundups: rustc_hash::FxHashSet<u32> = groups.contains.keys().copied().collect();
+
+    // members per group root (canonical indexes)
+    let mut members: BTreeMapVec = FxHashMap::default();
+    for (c, &r) in groups.root.iter().enumerate() {
+        members.entry(r).or_default().push(c as u32);
+    }
+    let doc_of = |c: u32| &docs[order[c as usize] as usize];
+    // representative of each group
+    let mut rep: FxHashMap<u32, u32> = FxHashMap::default();
+    for (&r, ms) in &members {
+        let pool: Vec<u32> = {
+            let plain: Vec<u32> = ms.iter().copied().filter(|c| !roundups.contains(c)).collect();
+            if plain.is_empty() {
+                ms.clone()
+            } else {
+                plain
+            }
+        };
+        let best = pool
+            .iter()
+            .copied()
+            .min_by(|&a, &b| {
+                let (x, y) = (doc_of(a), doc_of(b));
+                let longer = y.dup.tokens.cmp(&x.dup.tokens);
+                let earlier = match (x.published, y.published) {
+                    (Some(p), Some(q)) => p.cmp(&q),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                };
+                match opts.representative {
+                    Representative::Longest => longer.then(earlier),
+                    Representative::Earliest => earlier.then(longer),
+                    Representative::First => x.seq.cmp(&y.seq),
+                }
+                .then(a.cmp(&b))
+            })
+            .unwrap();
+        rep.insert(r, best);
+    }
+
+    // story nodes: one per duplicate group, in canonical order of roots
+    let mut roots: Vec<u32> = members.keys().copied().collect();
+    roots.sort_unstable();
+    let node_of: FxHashMap<u32, u32> = roots
+        .iter()
+        .enumerate()
+        .map(|(k, &r)| (r, k as u32))
+        .collect();
+    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+    for &r in &roots {
+        // document frequency over groups, so copies do not inflate it
+        let mut seen: Vec<u64> = members[&r]
+            .iter()
+            .flat_map(|&c| doc_of(c).terms.iter().map(|t| t.0))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for t in seen {
+            *df.entry(t).or_default() += 1;
+        }
+    }
+    let groups_n = roots.len() as f64;
+    let nodes: Vec<story::Node> = roots
+        .iter()
+        .map(|&r| {
+            // the representative's terms (roundups carry other articles)
+            let d = doc_of(rep[&r]);
+            let v: Vec<(u64, f32)> = d
+                .terms
+                .iter()
+                .filter_map(|&(t, tf)| {
+                    let f = df[&t];
+                    if f < 2 {
+                        return None;
+                    }
+                    let idf = ((groups_n + 1.0) / (f as f64 + 1.0)).ln() + 1.0;
+                    let boost = if t & 1 == 1 { 2.0 } else { 1.0 };
+                    Some((t, ((1.0 + (tf as f64).ln()) * idf * boost) as f32))
+                })
+                .collect();
+            let day = members[&r].iter().filter_map(|&c| doc_of(c).published).min();
+            story::Node {
+                vector: story::finish(v),
+                day,
+            }
+        })
+        .collect();
+    let cand = story::candidates(&nodes);
+    let edges: Vec<(u32, u32, f64)> = cand
+        .into_iter()
+        .map(|(a, b)| (a, b, story::similarity(&nodes[a as usize], &nodes[b as usize])))
+        .filter(|e| e.2 > 0.0)
+        .collect();
+    let clusters = story::average_link(nodes.len(), &edges, opts.story_threshold);
+    // a story is named by the representative of its largest group
+    let mut story_rep: FxHashMap<u32, (usize, u32)> = FxHashMap::default();
+    for (k, &r) in roots.iter().enumerate() {
+        let size = members[&r].len();
+        let rp = rep[&r];
+        let e = story_rep.entry(clusters[k]).or_insert((size, rp));
+        if size > e.0 || (size == e.0 && docs_id_lt(doc_of(rp), doc_of(e.1))) {
+            *e = (size, rp);
+        }
+    }
+
+    let mut assign = vec![
+        Assignment {
+            duplicate: 0,
+            duplicate_of: None,
+            similarity: 1.0,
+            contains: Vec::new(),
+            story: 0,
+        };
+        n
+    ];
+    for (c, &r) in groups.root.iter().enumerate() {
+        let rp = rep[&r];
+        let (x, y) = (&feats[c], &feats[rp as usize]);
+        let similarity = if c as u32 == rp {
+            1.0
+        } else {
+            let j = news_fingerprint::sketch::jaccard(&x.minhash, &y.minhash);
+            let (p, w) = if x.anchors.len() <= y.anchors.len() { (x, y) } else { (y, x) };
+            j.max(news_fingerprint::sketch::containment(&p.anchors, &w.anchors))
+        };
+        let input = order[c] as usize;
+        assign[input] = Assignment {
+            duplicate: order[rp as usize],
+            duplicate_of: (c as u32 != rp).then_some(order[rp as usize]),
+            similarity: if x.hash == y.hash { 1.0 } else { similarity },
+            contains: groups
+                .contains
+                .get(&(c as u32))
+                .map(|gs| gs.iter().map(|g| order[rep[g] as usize]).collect())
+                .unwrap_or_default(),
+            story: order[story_rep[&clusters[node_of[&r] as usize]].1 as usize],
+        };
+    }
+    Grouping { assign }
+}
+
+type BTreeMapVec = FxHashMap<u32, Vec<u32>>;
+
+fn docs_id_lt(a: &Doc, b: &Doc) -> bool {
+    (&a.id, a.seq) < (&b.id, b.seq)
+}
+
+/// `--emit groups`: one record per duplicate group and per story.
+fn group_records(docs: &[Doc], g: &Grouping) -> Vec<Map<String, Value>> {
+    let mut dup: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    let mut stories: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for (i, a) in g.assign.iter().enumerate() {
+        dup.entry(a.duplicate).or_default().push(i as u32);
+        stories.entry(a.story).or_default().push(i as u32);
+    }
+    let mut out = Vec::new();
+    for (level, map) in [("duplicate", &dup), ("story", &stories)] {
+        let mut list: Vec<(&u32, &Vec<u32>)> = map.iter().collect();
+        list.sort_by(|a, b| docs[*a.0 as usize].id.cmp(&docs[*b.0 as usize].id));
+        for (&rep, members) in list {
+            let mut m = Map::new();
+            let d = &docs[rep as usize];
+            m.insert("id".into(), Value::String(format!("{level}:{}", d.id)));
+            m.insert("level".into(), Value::String(level.into()));
+            m.insert("size".into(), members.len().into());
+            m.insert("representative".into(), Value::String(d.id.clone()));
+            m.insert(
+                "title".into(),
+                d.title.clone().map_or(Value::Null, Value::String),
+            );
+            let mut ids: Vec<&str> = members.iter().map(|&i| docs[i as usize].id.as_str()).collect();
+            ids.sort_unstable();
+            m.insert(
+                "members".into(),
+                Value::Array(ids.into_iter().map(|s| Value::String(s.into())).collect()),
+            );
+            let days: Vec<i64> = members.iter().filter_map(|&i| docs[i as usize].published).collect();
+            if let (Some(lo), Some(hi)) = (days.iter().min(), days.iter().max()) {
+                m.insert("first_day".into(), Value::String(civil(*lo)));
+                m.insert("last_day".into(), Value::String(civil(*hi)));
+            }
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD` of a day number (inverse of [`day_number`]).
+fn civil(z: i64) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        assert_eq!(day_number("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(day_number("2024-02-29"), Some(19_782));
+        assert_eq!(civil(19_782), "2024-02-29");
+        assert_eq!(day_number("yesterday"), None);
+        assert_eq!(day_number("2024-13-01"), None);
+    }
+}
