@@ -128,7 +128,7 @@ pub struct Fingerprint {
     pub bands: Vec<u64>,
     /// SimHash of the word shingles.
     pub simhash: u64,
-    /// Winnowing anchors, sorted.
+    /// Winnowing anchors, in text order, each once.
     pub anchors: Vec<u32>,
 }
 

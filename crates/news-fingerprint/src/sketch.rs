@@ -168,7 +168,8 @@ pub fn simhash(shingles: &[u64]) -> u64 {
 /// (the rightmost on a tie); an anchor is the top 32 bits of a selected
 /// hash. Any run of `w + k - 1` tokens that two texts share gives them at
 /// least one common anchor, wherever it sits. A text with fewer than `w`
-/// shingles selects its smallest one. Returned sorted, without repeats.
+/// shingles selects its smallest one. Returned in text order, each anchor
+/// once (where it first occurs), so the first anchors are the text's lead.
 pub fn anchors(shingles: &[u64], w: usize) -> Vec<u32> {
     let w = w.max(1);
     let mut out = Vec::new();
@@ -194,9 +195,11 @@ pub fn anchors(shingles: &[u64], w: usize) -> Vec<u32> {
             out.push((shingles[last] >> 32) as u32);
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    let mut seen: Vec<(u32, usize)> = out.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    seen.sort_unstable();
+    seen.dedup_by_key(|x| x.0);
+    seen.sort_unstable_by_key(|x| x.1);
+    seen.into_iter().map(|x| x.0).collect()
 }
 
 /// The share of positions where two signatures agree: the MinHash estimate
@@ -214,7 +217,7 @@ pub fn hamming(a: u64, b: u64) -> u32 {
     (a ^ b).count_ones()
 }
 
-/// Anchors of two sorted anchor sets in common.
+/// Anchors of two anchor lists in common; both must be sorted.
 pub fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -232,12 +235,15 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// The share of `part`'s anchors that `whole` also has: how much of `part`
-/// is contained in `whole`.
+/// is contained in `whole` (anchor lists in any order).
 pub fn containment(part: &[u32], whole: &[u32]) -> f64 {
     if part.is_empty() {
         return 0.0;
     }
-    common(part, whole) as f64 / part.len() as f64
+    let (mut p, mut w) = (part.to_vec(), whole.to_vec());
+    p.sort_unstable();
+    w.sort_unstable();
+    common(&p, &w) as f64 / p.len() as f64
 }
 
 /// Probability that a pair of Jaccard similarity `s` shares at least one
@@ -296,7 +302,7 @@ mod tests {
             .map(|v| v << 32)
             .collect();
         // windows of 3: [5 3 8]->3, [3 8 9]->3, [8 9 1]->1, ... [7 7 2]->2
-        assert_eq!(anchors(&h, 3), vec![1, 2, 3]);
+        assert_eq!(anchors(&h, 3), vec![3, 1, 2]);
         assert_eq!(anchors(&h[..2], 3), vec![3]);
         assert!(anchors(&[], 3).is_empty());
     }

@@ -23,7 +23,39 @@ pub struct DupFeatures {
     pub hash: u128,
     pub tokens: u32,
     pub minhash: Vec<u32>,
+    /// Winnowing anchors, sorted.
     pub anchors: Vec<u32>,
+    /// The first anchors in text order: the article's lead.
+    pub lead: Vec<u32>,
+}
+
+/// Anchors that make an article's lead.
+pub const LEAD_ANCHORS: usize = 4;
+/// Lead anchors another record must have to carry the article's lead.
+const LEAD_FOUND: usize = 3;
+
+impl DupFeatures {
+    /// Features from a fingerprint.
+    pub fn new(fp: news_fingerprint::Fingerprint) -> Self {
+        let lead = fp.anchors.iter().take(LEAD_ANCHORS).copied().collect();
+        let mut anchors = fp.anchors;
+        anchors.sort_unstable();
+        DupFeatures {
+            hash: fp.hash,
+            tokens: fp.tokens as u32,
+            minhash: fp.minhash,
+            anchors,
+            lead,
+        }
+    }
+
+    /// How many of this record's lead anchors `other` has.
+    fn lead_in(&self, other: &DupFeatures) -> usize {
+        self.lead
+            .iter()
+            .filter(|a| other.anchors.binary_search(a).is_ok())
+            .count()
+    }
 }
 
 /// Thresholds of the verification step.
@@ -104,7 +136,7 @@ pub fn candidates(docs: &[DupFeatures], th: &Thresholds) -> Vec<(u32, u32)> {
     pairs.extend(
         shared
             .into_iter()
-            .filter(|&(_, n)| n as usize >= th.min_anchors)
+            .filter(|&(_, n)| n as usize >= th.min_anchors.min(LEAD_FOUND))
             .map(|(p, _)| p),
     );
     pairs.retain(|p| p.0 != p.1);
@@ -120,6 +152,9 @@ pub enum Link {
     Similar { a: u32, b: u32, similarity: f64 },
     /// `part` is contained in `whole` (share of `part`'s anchors in it).
     Contained { part: u32, whole: u32, share: f64 },
+    /// `whole` carries the lead of `part` (an excerpt in a roundup): not
+    /// enough to join them, enough to list `part`'s group in `whole`.
+    Carries { part: u32, whole: u32, share: f64 },
 }
 
 /// Checks candidate pairs on their fingerprints; only verified pairs remain.
@@ -158,6 +193,18 @@ pub fn verify(docs: &[DupFeatures], pairs: &[(u32, u32)], th: &Thresholds) -> Ve
         let share = common as f64 / p.anchors.len().max(1) as f64;
         if common >= th.min_anchors && share >= th.containment {
             links.push(Link::Contained { part, whole, share });
+            continue;
+        }
+        // an excerpt: the lead of one inside the other
+        for (x, y, px, py) in [(da, db, a, b), (db, da, b, a)] {
+            if x.lead.len() >= LEAD_FOUND && x.lead_in(y) >= LEAD_FOUND {
+                let c = sketch::common(&x.anchors, &y.anchors);
+                links.push(Link::Carries {
+                    part: px,
+                    whole: py,
+                    share: c as f64 / x.anchors.len() as f64,
+                });
+            }
         }
     }
     links
@@ -218,6 +265,7 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
     let mut uf = UnionFind::new(n);
     let mut parts: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
     let mut related: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
+    let mut carried: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
     for l in links {
         match *l {
             Link::Similar { a, b, .. } => {
@@ -228,6 +276,9 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
             Link::Contained { part, whole, share } => {
                 parts.entry(whole).or_default().push((part, share));
                 related.insert((part, whole));
+            }
+            Link::Carries { part, whole, share } => {
+                carried.entry(whole).or_default().push((part, share));
             }
         }
     }
@@ -279,6 +330,41 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
             roundups.push((w, inside));
         }
     }
+    // Excerpts: a record carrying the leads of other groups.
+    let mut roundup_set: FxHashMap<u32, usize> = roundups
+        .iter()
+        .enumerate()
+        .map(|(k, r)| (r.0, k))
+        .collect();
+    let mut size: FxHashMap<u32, u32> = FxHashMap::default();
+    for i in 0..n as u32 {
+        *size.entry(uf.find(i)).or_default() += 1;
+    }
+    let mut carriers: Vec<u32> = carried.keys().copied().collect();
+    carriers.sort_unstable();
+    for w in carriers {
+        let mut list = carried.remove(&w).unwrap();
+        list.sort_unstable_by_key(|&(p, _)| p);
+        if let Some(&k) = roundup_set.get(&w) {
+            roundups[k].1.extend(list);
+            continue;
+        }
+        let own = uf.find(w);
+        let foreign: Vec<u32> = {
+            let mut g: Vec<u32> = list.iter().map(|&(p, _)| uf.find(p)).filter(|&g| g != own).collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        };
+        let alone = size[&own] == 1;
+        if foreign.is_empty() || (alone && foreign.len() == 1 && list.iter().all(|p| p.1 < 0.4)) {
+            continue;
+        }
+        roundup_set.insert(w, roundups.len());
+        let mut inside = parts_of(&links_contained(links, w));
+        inside.extend(list);
+        roundups.push((w, inside));
+    }
     // A roundup joins the group it carries most of (by tokens carried) when
     // it has none of its own, and lists every group it carries.
     let mut carried_lists = Vec::new();
@@ -292,10 +378,13 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
         let own = uf.find(w);
         let mut list: Vec<(u32, u64)> = by_group.into_iter().filter(|g| g.0 != own).collect();
         list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let alone = members[&similar.find(w)].len() == 1 && own == w;
+        let alone = size.get(&own).copied().unwrap_or(1) == 1;
         let mut groups: Vec<u32> = list.iter().map(|g| g.0).collect();
         if alone && !groups.is_empty() {
-            uf.union(w, groups[0]);
+            let g = uf.find(groups[0]);
+            let total = size.get(&g).copied().unwrap_or(1) + 1;
+            uf.union(w, g);
+            size.insert(uf.find(w), total);
         } else {
             groups.push(own);
         }
@@ -312,4 +401,18 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
         })
         .collect();
     Groups { root, contains }
+}
+
+fn links_contained(links: &[Link], w: u32) -> Vec<(u32, f64)> {
+    links
+        .iter()
+        .filter_map(|l| match *l {
+            Link::Contained { part, whole, share } if whole == w => Some((part, share)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn parts_of(v: &[(u32, f64)]) -> Vec<(u32, f64)> {
+    v.to_vec()
 }

@@ -146,12 +146,7 @@ impl GroupStage {
             seq: self.docs.len() as u32,
             published: record.get_str("published").and_then(day_number),
             title: record.get_str("title").map(str::to_string),
-            dup: dup::DupFeatures {
-                hash: fp.hash,
-                tokens: fp.tokens as u32,
-                minhash: fp.minhash,
-                anchors: fp.anchors,
-            },
+            dup: dup::DupFeatures::new(fp),
             terms,
         }
     }
@@ -441,7 +436,8 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
         } else {
             let j = news_fingerprint::sketch::jaccard(&x.minhash, &y.minhash);
             let (p, w) = if x.anchors.len() <= y.anchors.len() { (x, y) } else { (y, x) };
-            j.max(news_fingerprint::sketch::containment(&p.anchors, &w.anchors))
+            let c = news_fingerprint::sketch::common(&p.anchors, &w.anchors);
+            j.max(c as f64 / p.anchors.len().max(1) as f64)
         };
         let input = order[c] as usize;
         assign[input] = Assignment {
