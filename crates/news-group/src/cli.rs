@@ -30,14 +30,15 @@ use crate::{Emit, GroupStage, Options, Representative};
 #[command(name = "news-group", version, max_term_width = 100)]
 pub struct Cli {
     /// Estimated Jaccard similarity (of word 5-shingles) at which two records
-    /// are near-duplicates.
-    #[arg(long, value_name = "J", default_value_t = 0.5, value_parser = unit)]
+    /// are near-duplicates. Different articles, even about one event, share
+    /// almost no 5-word runs, so 0.3 is already strong evidence of copying.
+    #[arg(long, value_name = "J", default_value_t = 0.3, value_parser = unit)]
     pub threshold: f64,
 
     /// Share of the shorter record's anchors found in the longer one at which
     /// the shorter is a copy contained in it (an excerpt, a trimmed copy, an
     /// article inside a roundup).
-    #[arg(long, value_name = "C", default_value_t = 0.7, value_parser = unit)]
+    #[arg(long, value_name = "C", default_value_t = 0.5, value_parser = unit)]
     pub containment: f64,
 
     /// Average similarity (TF-IDF cosine of words and entities) at which

@@ -365,13 +365,14 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
         inside.extend(list);
         roundups.push((w, inside));
     }
-    // A roundup joins the group it carries most of (by tokens carried) when
+    // A roundup joins the group it carries the largest share of when
     // it has none of its own, and lists every group it carries.
     let mut carried_lists = Vec::new();
     for (w, inside) in roundups {
         let mut by_group: FxHashMap<u32, u64> = FxHashMap::default();
         for (p, share) in &inside {
-            let carried = (docs[*p as usize].tokens as f64 * share) as u64;
+            // the main article is the one it carries the largest part of
+            let carried = (share * 1e6) as u64;
             let e = by_group.entry(uf.find(*p)).or_default();
             *e = (*e).max(carried);
         }

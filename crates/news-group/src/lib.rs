@@ -63,8 +63,8 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             params: Params::default(),
-            jaccard: 0.5,
-            containment: 0.7,
+            jaccard: 0.3,
+            containment: 0.5,
             min_anchors: 4,
             story_threshold: 0.15,
             representative: Representative::Longest,
