@@ -1,7 +1,7 @@
 # news-tools: build, demo, test, bench, lint, install.
 CARGO ?= cargo
 PREFIX ?= $(HOME)/.local
-BINS := news-normalize news-sentences news-entities news-fingerprint
+BINS := news-normalize news-sentences news-entities news-fingerprint news-group
 
 .PHONY: build demo test bench bench-normalize bench-sentences bench-entities bench-fingerprint lint install clean
 

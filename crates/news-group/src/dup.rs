@@ -331,11 +331,8 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
         }
     }
     // Excerpts: a record carrying the leads of other groups.
-    let mut roundup_set: FxHashMap<u32, usize> = roundups
-        .iter()
-        .enumerate()
-        .map(|(k, r)| (r.0, k))
-        .collect();
+    let mut roundup_set: FxHashMap<u32, usize> =
+        roundups.iter().enumerate().map(|(k, r)| (r.0, k)).collect();
     let mut size: FxHashMap<u32, u32> = FxHashMap::default();
     for i in 0..n as u32 {
         *size.entry(uf.find(i)).or_default() += 1;
@@ -351,7 +348,11 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
         }
         let own = uf.find(w);
         let foreign: Vec<u32> = {
-            let mut g: Vec<u32> = list.iter().map(|&(p, _)| uf.find(p)).filter(|&g| g != own).collect();
+            let mut g: Vec<u32> = list
+                .iter()
+                .map(|&(p, _)| uf.find(p))
+                .filter(|&g| g != own)
+                .collect();
             g.sort_unstable();
             g.dedup();
             g

@@ -300,7 +300,10 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
             .then(x.dup.hash.cmp(&y.dup.hash))
             .then(a.cmp(&b))
     });
-    let feats: Vec<dup::DupFeatures> = order.iter().map(|&i| docs[i as usize].dup.clone()).collect();
+    let feats: Vec<dup::DupFeatures> = order
+        .iter()
+        .map(|&i| docs[i as usize].dup.clone())
+        .collect();
     let th = dup::Thresholds {
         jaccard: opts.jaccard,
         containment: opts.containment,
@@ -323,7 +326,11 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
     let mut rep: FxHashMap<u32, u32> = FxHashMap::default();
     for (&r, ms) in &members {
         let pool: Vec<u32> = {
-            let plain: Vec<u32> = ms.iter().copied().filter(|c| !roundups.contains(c)).collect();
+            let plain: Vec<u32> = ms
+                .iter()
+                .copied()
+                .filter(|c| !roundups.contains(c))
+                .collect();
             if plain.is_empty() {
                 ms.clone()
             } else {
@@ -378,22 +385,33 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
     let nodes: Vec<story::Node> = roots
         .iter()
         .map(|&r| {
-            // the representative's terms (roundups carry other articles)
-            let d = doc_of(rep[&r]);
-            let v: Vec<(u64, f32)> = d
-                .terms
+            // the centroid of the members' vectors: a roundup among copies
+            // adds little of the other articles it carries
+            let mut sum: FxHashMap<u64, f32> = FxHashMap::default();
+            for &c in &members[&r] {
+                let v: Vec<(u64, f32)> = doc_of(c)
+                    .terms
+                    .iter()
+                    .filter_map(|&(t, tf)| {
+                        let f = df[&t];
+                        if f < 2 {
+                            return None;
+                        }
+                        let idf = ((groups_n + 1.0) / (f as f64 + 1.0)).ln();
+                        let boost = if t & 1 == 1 { 2.0 } else { 1.0 };
+                        Some((t, ((1.0 + (tf as f64).ln()) * idf * boost) as f32))
+                    })
+                    .collect();
+                for (t, w) in story::finish_all(v) {
+                    *sum.entry(t).or_default() += w;
+                }
+            }
+            let mut v: Vec<(u64, f32)> = sum.into_iter().collect();
+            v.sort_unstable_by_key(|t| t.0);
+            let day = members[&r]
                 .iter()
-                .filter_map(|&(t, tf)| {
-                    let f = df[&t];
-                    if f < 2 {
-                        return None;
-                    }
-                    let idf = ((groups_n + 1.0) / (f as f64 + 1.0)).ln() + 1.0;
-                    let boost = if t & 1 == 1 { 2.0 } else { 1.0 };
-                    Some((t, ((1.0 + (tf as f64).ln()) * idf * boost) as f32))
-                })
-                .collect();
-            let day = members[&r].iter().filter_map(|&c| doc_of(c).published).min();
+                .filter_map(|&c| doc_of(c).published)
+                .min();
             story::Node {
                 vector: story::finish(v),
                 day,
@@ -403,7 +421,13 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
     let cand = story::candidates(&nodes);
     let edges: Vec<(u32, u32, f64)> = cand
         .into_iter()
-        .map(|(a, b)| (a, b, story::similarity(&nodes[a as usize], &nodes[b as usize])))
+        .map(|(a, b)| {
+            (
+                a,
+                b,
+                story::similarity(&nodes[a as usize], &nodes[b as usize]),
+            )
+        })
         .filter(|e| e.2 > 0.0)
         .collect();
     let clusters = story::average_link(nodes.len(), &edges, opts.story_threshold);
@@ -435,7 +459,11 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
             1.0
         } else {
             let j = news_fingerprint::sketch::jaccard(&x.minhash, &y.minhash);
-            let (p, w) = if x.anchors.len() <= y.anchors.len() { (x, y) } else { (y, x) };
+            let (p, w) = if x.anchors.len() <= y.anchors.len() {
+                (x, y)
+            } else {
+                (y, x)
+            };
             let c = news_fingerprint::sketch::common(&p.anchors, &w.anchors);
             j.max(c as f64 / p.anchors.len().max(1) as f64)
         };
@@ -484,13 +512,19 @@ fn group_records(docs: &[Doc], g: &Grouping) -> Vec<Map<String, Value>> {
                 "title".into(),
                 d.title.clone().map_or(Value::Null, Value::String),
             );
-            let mut ids: Vec<&str> = members.iter().map(|&i| docs[i as usize].id.as_str()).collect();
+            let mut ids: Vec<&str> = members
+                .iter()
+                .map(|&i| docs[i as usize].id.as_str())
+                .collect();
             ids.sort_unstable();
             m.insert(
                 "members".into(),
                 Value::Array(ids.into_iter().map(|s| Value::String(s.into())).collect()),
             );
-            let days: Vec<i64> = members.iter().filter_map(|&i| docs[i as usize].published).collect();
+            let days: Vec<i64> = members
+                .iter()
+                .filter_map(|&i| docs[i as usize].published)
+                .collect();
             if let (Some(lo), Some(hi)) = (days.iter().min(), days.iter().max()) {
                 m.insert("first_day".into(), Value::String(civil(*lo)));
                 m.insert("last_day".into(), Value::String(civil(*hi)));

@@ -41,6 +41,17 @@ pub fn finish(mut v: Vec<(u64, f32)>) -> Vector {
     v
 }
 
+/// Normalizes a vector to unit length, keeping every term.
+pub fn finish_all(mut v: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
+    let norm = v.iter().map(|t| (t.1 as f64).powi(2)).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for t in &mut v {
+            t.1 = (t.1 as f64 / norm) as f32;
+        }
+    }
+    v
+}
+
 /// Dot product of two sorted sparse vectors.
 pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     let (mut i, mut j, mut s) = (0, 0, 0.0f64);
