@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// What grouping needs of one record's fingerprint.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct DupFeatures {
     pub hash: u128,
     pub tokens: u32,
@@ -73,7 +73,7 @@ pub struct Thresholds {
 
 /// Anchors shared by more records than this are page furniture or stock
 /// phrases, not evidence of copying, and give no candidates.
-const MAX_ANCHOR_POSTING: usize = 64;
+const MAX_ANCHOR_POSTING: usize = 32;
 /// A band bucket larger than this is compared along a sliding window.
 const MAX_BUCKET: usize = 64;
 
@@ -120,7 +120,7 @@ pub fn candidates(docs: &[DupFeatures], th: &Thresholds) -> Vec<(u32, u32)> {
         postings.extend(d.anchors.iter().map(|&a| (a, i as u32)));
     }
     postings.sort_unstable();
-    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    let mut shared: Vec<(u32, u32)> = Vec::new();
     for run in postings.chunk_by(|a, b| a.0 == b.0) {
         if run.len() > MAX_ANCHOR_POSTING {
             continue;
@@ -128,16 +128,19 @@ pub fn candidates(docs: &[DupFeatures], th: &Thresholds) -> Vec<(u32, u32)> {
         for (x, a) in run.iter().enumerate() {
             for b in &run[..x] {
                 if a.1 != b.1 {
-                    *shared.entry((b.1.min(a.1), b.1.max(a.1))).or_default() += 1;
+                    shared.push((b.1.min(a.1), b.1.max(a.1)));
                 }
             }
         }
     }
+    drop(postings);
+    shared.sort_unstable();
+    let need = th.min_anchors.min(LEAD_FOUND);
     pairs.extend(
         shared
-            .into_iter()
-            .filter(|&(_, n)| n as usize >= th.min_anchors.min(LEAD_FOUND))
-            .map(|(p, _)| p),
+            .chunk_by(|a, b| a == b)
+            .filter(|run| run.len() >= need)
+            .map(|run| run[0]),
     );
     pairs.retain(|p| p.0 != p.1);
     pairs.sort_unstable();

@@ -81,8 +81,6 @@ struct Doc {
     published: Option<i64>,
     title: Option<String>,
     dup: dup::DupFeatures,
-    /// Story terms: (term hash, count), the low bit 1 for entities.
-    terms: Vec<(u64, u32)>,
 }
 
 /// The `news-group` stage.
@@ -90,6 +88,9 @@ pub struct GroupStage {
     opts: Options,
     docs: Vec<Doc>,
     spool: BufWriter<File>,
+    /// Story terms of each record, in input order: a count, then (term hash,
+    /// count) pairs, little-endian; the low bit of a hash is 1 for entities.
+    terms: BufWriter<File>,
     tokenizer: Tokenizer,
     recomputed: u64,
     recognized: u64,
@@ -101,13 +102,14 @@ impl GroupStage {
             opts,
             docs: Vec::new(),
             spool: BufWriter::new(tempfile::tempfile()?),
+            terms: BufWriter::new(tempfile::tempfile()?),
             tokenizer: Tokenizer::default(),
             recomputed: 0,
             recognized: 0,
         })
     }
 
-    fn features(&mut self, record: &Record) -> Doc {
+    fn features(&mut self, record: &Record) -> std::io::Result<Doc> {
         let text = record.text();
         let fp = record
             .get("fingerprint")
@@ -141,14 +143,18 @@ impl GroupStage {
         }
         let mut terms: Vec<(u64, u32)> = terms.into_iter().collect();
         terms.sort_unstable();
-        Doc {
+        self.terms.write_all(&(terms.len() as u32).to_le_bytes())?;
+        for (t, n) in &terms {
+            self.terms.write_all(&t.to_le_bytes())?;
+            self.terms.write_all(&n.to_le_bytes())?;
+        }
+        Ok(Doc {
             id: record.id().to_string(),
             seq: self.docs.len() as u32,
             published: record.get_str("published").and_then(day_number),
             title: record.get_str("title").map(str::to_string),
             dup: dup::DupFeatures::new(fp),
-            terms,
-        }
+        })
     }
 }
 
@@ -198,7 +204,9 @@ pub fn day_number(s: &str) -> Option<i64> {
 
 impl Stage for GroupStage {
     fn process(&mut self, record: Record, _out: &mut Sink) -> Result<(), StageError> {
-        let doc = self.features(&record);
+        let doc = self
+            .features(&record)
+            .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
         self.docs.push(doc);
         serde_json::to_writer(&mut self.spool, record.fields())
             .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
@@ -209,8 +217,10 @@ impl Stage for GroupStage {
     }
 
     fn finish(&mut self, out: &mut Sink) -> Result<(), StageError> {
-        let result = group(&self.docs, &self.opts);
         let fatal = |e: std::io::Error| StageError::Fatal(anyhow::anyhow!("spool file: {e}"));
+        self.terms.flush().map_err(fatal)?;
+        let terms = TermsFile(self.terms.get_ref().try_clone().map_err(fatal)?);
+        let result = group(&mut self.docs, &terms, &self.opts).map_err(fatal)?;
         self.spool.flush().map_err(fatal)?;
         let mut file = self.spool.get_ref().try_clone().map_err(fatal)?;
         file.rewind().map_err(fatal)?;
@@ -290,7 +300,7 @@ pub struct Grouping {
 }
 
 /// Groups records (in input order); see the crate documentation.
-fn group(docs: &[Doc], opts: &Options) -> Grouping {
+fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result<Grouping> {
     let n = docs.len();
     // canonical order: by id, then content, then input position
     let mut order: Vec<u32> = (0..n as u32).collect();
@@ -302,7 +312,7 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
     });
     let feats: Vec<dup::DupFeatures> = order
         .iter()
-        .map(|&i| docs[i as usize].dup.clone())
+        .map(|&i| std::mem::take(&mut docs[i as usize].dup))
         .collect();
     let th = dup::Thresholds {
         jaccard: opts.jaccard,
@@ -342,7 +352,7 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
             .copied()
             .min_by(|&a, &b| {
                 let (x, y) = (doc_of(a), doc_of(b));
-                let longer = y.dup.tokens.cmp(&x.dup.tokens);
+                let longer = feats[b as usize].tokens.cmp(&feats[a as usize].tokens);
                 let earlier = match (x.published, y.published) {
                     (Some(p), Some(q)) => p.cmp(&q),
                     (Some(_), None) => std::cmp::Ordering::Less,
@@ -368,52 +378,60 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
         .enumerate()
         .map(|(k, &r)| (r, k as u32))
         .collect();
-    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-    for &r in &roots {
-        // document frequency over groups, so copies do not inflate it
-        let mut seen: Vec<u64> = members[&r]
-            .iter()
-            .flat_map(|&c| doc_of(c).terms.iter().map(|t| t.0))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for t in seen {
-            *df.entry(t).or_default() += 1;
+    // document frequency over groups (each counted once, by its
+    // representative), so copies do not inflate it
+    let is_rep: Vec<bool> = {
+        let mut v = vec![false; n];
+        for &c in rep.values() {
+            v[order[c as usize] as usize] = true;
         }
-    }
+        v
+    };
+    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+    terms.each(|seq, list| {
+        if is_rep[seq] {
+            for &(t, _) in list {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+    })?;
     let groups_n = roots.len() as f64;
+    // each record's TF-IDF vector (its heaviest terms), by input position
+    let mut vectors: Vec<story::Vector> = vec![Vec::new(); n];
+    terms.each(|seq, list| {
+        let v: Vec<(u64, f32)> = list
+            .iter()
+            .filter_map(|&(t, tf)| {
+                let f = df.get(&t).copied().unwrap_or(0);
+                if f < 2 {
+                    return None;
+                }
+                let idf = ((groups_n + 1.0) / (f as f64 + 1.0)).ln();
+                let boost = if t & 1 == 1 { 2.0 } else { 1.0 };
+                Some((t, ((1.0 + (tf as f64).ln()) * idf * boost) as f32))
+            })
+            .collect();
+        vectors[seq] = story::finish(v);
+    })?;
     let nodes: Vec<story::Node> = roots
         .iter()
         .map(|&r| {
             // the centroid of the members' vectors: a roundup among copies
             // adds little of the other articles it carries
             let mut sum: FxHashMap<u64, f32> = FxHashMap::default();
+            let m = members[&r].len() as f32;
             for &c in &members[&r] {
-                let v: Vec<(u64, f32)> = doc_of(c)
-                    .terms
-                    .iter()
-                    .filter_map(|&(t, tf)| {
-                        let f = df[&t];
-                        if f < 2 {
-                            return None;
-                        }
-                        let idf = ((groups_n + 1.0) / (f as f64 + 1.0)).ln();
-                        let boost = if t & 1 == 1 { 2.0 } else { 1.0 };
-                        Some((t, ((1.0 + (tf as f64).ln()) * idf * boost) as f32))
-                    })
-                    .collect();
-                for (t, w) in story::finish_all(v) {
-                    *sum.entry(t).or_default() += w;
+                for &(t, w) in &vectors[order[c as usize] as usize] {
+                    *sum.entry(t).or_default() += w / m;
                 }
             }
-            let mut v: Vec<(u64, f32)> = sum.into_iter().collect();
-            v.sort_unstable_by_key(|t| t.0);
+            let v: Vec<(u64, f32)> = sum.into_iter().collect();
             let day = members[&r]
                 .iter()
                 .filter_map(|&c| doc_of(c).published)
                 .min();
             story::Node {
-                vector: story::finish(v),
+                vector: story::heaviest(v),
                 day,
             }
         })
@@ -480,7 +498,39 @@ fn group(docs: &[Doc], opts: &Options) -> Grouping {
             story: order[story_rep[&clusters[node_of[&r] as usize]].1 as usize],
         };
     }
-    Grouping { assign }
+    Ok(Grouping { assign })
+}
+
+/// The spooled story terms, read back in input order.
+struct TermsFile(File);
+
+impl TermsFile {
+    fn each(&self, mut f: impl FnMut(usize, &[(u64, u32)])) -> std::io::Result<()> {
+        use std::io::Read;
+        let mut file = self.0.try_clone()?;
+        file.rewind()?;
+        let mut r = BufReader::with_capacity(1 << 20, file);
+        let mut list = Vec::new();
+        let mut seq = 0;
+        let mut len = [0u8; 4];
+        loop {
+            match r.read_exact(&mut len) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(()),
+                Err(e) => return Err(e),
+            }
+            list.clear();
+            let mut entry = [0u8; 12];
+            for _ in 0..u32::from_le_bytes(len) {
+                r.read_exact(&mut entry)?;
+                let t = u64::from_le_bytes(entry[..8].try_into().unwrap());
+                let c = u32::from_le_bytes(entry[8..].try_into().unwrap());
+                list.push((t, c));
+            }
+            f(seq, &list);
+            seq += 1;
+        }
+    }
 }
 
 type BTreeMapVec = FxHashMap<u32, Vec<u32>>;

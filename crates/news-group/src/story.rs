@@ -23,7 +23,7 @@ pub const MAX_TERMS: usize = 64;
 /// Terms per node that feed the candidate index.
 const INDEX_TERMS: usize = 12;
 /// A term indexed for more nodes than this is too common to find pairs.
-const MAX_POSTING: usize = 2000;
+const MAX_POSTING: usize = 256;
 
 /// Normalizes a vector to unit length, keeping its `MAX_TERMS` heaviest
 /// terms, sorted by term.
@@ -34,6 +34,7 @@ pub fn finish(mut v: Vec<(u64, f32)>) -> Vector {
     }
     v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     v.truncate(MAX_TERMS);
+    v.shrink_to_fit();
     for t in &mut v {
         t.1 = (t.1 as f64 / norm) as f32;
     }
@@ -41,14 +42,14 @@ pub fn finish(mut v: Vec<(u64, f32)>) -> Vector {
     v
 }
 
-/// Normalizes a vector to unit length, keeping every term.
-pub fn finish_all(mut v: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
-    let norm = v.iter().map(|t| (t.1 as f64).powi(2)).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for t in &mut v {
-            t.1 = (t.1 as f64 / norm) as f32;
-        }
-    }
+/// The `MAX_TERMS` heaviest terms of a vector, sorted by term (weights
+/// unchanged: a centroid of unit vectors whose terms were cut keeps the
+/// scale of the full vectors).
+pub fn heaviest(mut v: Vec<(u64, f32)>) -> Vector {
+    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(MAX_TERMS);
+    v.shrink_to_fit();
+    v.sort_unstable_by_key(|t| t.0);
     v
 }
 
