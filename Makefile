@@ -3,7 +3,7 @@ CARGO ?= cargo
 PREFIX ?= $(HOME)/.local
 BINS := news-normalize news-sentences news-entities news-fingerprint news-group
 
-.PHONY: build demo test bench bench-normalize bench-sentences bench-entities bench-fingerprint lint install clean
+.PHONY: build demo test bench bench-normalize bench-sentences bench-entities bench-fingerprint bench-group lint install clean
 
 build:
 	$(CARGO) build --release --workspace
@@ -18,7 +18,7 @@ test:
 	$(CARGO) test --workspace
 
 ## Throughput benchmarks, side by side with the floor or the peers (release builds).
-bench: bench-normalize bench-sentences bench-entities bench-fingerprint
+bench: bench-normalize bench-sentences bench-entities bench-fingerprint bench-group
 
 ## news-normalize next to the passthrough floor; see scripts/bench_normalize.sh.
 bench-normalize:
@@ -35,6 +35,10 @@ bench-entities:
 ## news-fingerprint next to datasketch, rensa and gaoya (../shared/eval/peers); see scripts/bench_fingerprint.sh.
 bench-fingerprint:
 	bash scripts/bench_fingerprint.sh $(or $(FP_MB),200) $(or $(RUNS),3)
+
+## news-group at 100k, 300k and 1M records, alone and in the whole pipeline; see scripts/bench_group.sh.
+bench-group:
+	bash scripts/bench_group.sh $(GROUP_SIZES)
 
 lint:
 	$(CARGO) fmt --all -- --check
