@@ -27,7 +27,6 @@ big="$DATA/news-${MB}mb.jsonl"
 slice="$DATA/news-${SLICE_MB}mb.jsonl"
 [ -s "$big" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$big" "$MB" 3
 [ -s "$slice" ] || python3 scripts/make_bench_corpus.py examples/articles.jsonl "$slice" "$SLICE_MB" 3
-text_bytes() { python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8")))' "$1"; }
 big_text=$(text_bytes "$big"); slice_text=$(text_bytes "$slice")
 
 have_peers=0

@@ -6,6 +6,9 @@ corpus() { [ -s "$1" ] || python3 scripts/make_bench_corpus.py examples/articles
 # chars FILE: code points of all record texts (what "characters per second" counts).
 chars() { python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")))' "$1"; }
 
+# text_bytes FILE: UTF-8 bytes of all record texts (what "MB of text" counts, as the MinHash peers do).
+text_bytes() { python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8")))' "$1"; }
+
 # pinned INPUT CMD...: wall seconds of CMD on core 0, INPUT on stdin, output discarded.
 pinned() { local in=$1 s e; shift; s=$(date +%s.%N); taskset -c 0 "$@" < "$in" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 

@@ -69,6 +69,37 @@ fn is_bracket_token(t: &str) -> bool {
 }
 
 impl Tokenizer {
+    /// Puts the normalized form of a scanned token in `cur`: lowercased,
+    /// apostrophes dropped, NFKC when it is not ASCII. A character that NFKC
+    /// turns into a non-word character splits it: the parts are one space
+    /// apart.
+    fn normalize(&mut self, raw: &str, token: &Scanned) {
+        self.cur.clear();
+        if token.ascii && !token.inner_apostrophe {
+            self.cur.push_str(raw);
+            self.cur.make_ascii_lowercase();
+            return;
+        }
+        if token.ascii {
+            let letters = raw.chars().filter(|&c| !is_apostrophe(c));
+            self.cur.extend(letters.map(|c| c.to_ascii_lowercase()));
+            return;
+        }
+        self.scratch.clear();
+        self.scratch
+            .extend(raw.chars().filter(|&c| !is_apostrophe(c)).nfkc());
+        for c in self.scratch.chars() {
+            if is_word_char(c) {
+                self.cur.extend(c.to_lowercase());
+            } else if !self.cur.is_empty() && !self.cur.ends_with(' ') {
+                self.cur.push(' ');
+            }
+        }
+        if self.cur.ends_with(' ') {
+            self.cur.pop();
+        }
+    }
+
     /// Splits `text` into normalized tokens, in order, into `sink`.
     pub fn run(&mut self, text: &str, sink: &mut impl TokenSink) {
         let bytes = text.as_bytes();
@@ -100,86 +131,38 @@ impl Tokenizer {
                 i = next;
                 continue;
             }
-            // a token: word chars and apostrophes between word chars
             let start = if leading_apostrophe { next } else { i };
-            let mut end = start;
-            let mut ascii = true;
-            let mut inner_apostrophe = false;
-            while end < bytes.len() {
-                let b = bytes[end];
-                if b.is_ascii_alphanumeric() {
-                    end += 1;
-                    continue;
-                }
-                if b < 0x80 && b != b'\'' {
-                    break;
-                }
-                let c = char_at(text, end);
-                let len = c.len_utf8();
-                if is_word_char(c) {
-                    ascii = false;
-                    end += len;
-                } else if is_apostrophe(c)
-                    && end + len < bytes.len()
-                    && is_word_char(char_at(text, end + len))
-                {
-                    inner_apostrophe = true;
-                    end += len;
-                } else {
-                    break;
-                }
-            }
-            let raw = &text[start..end];
-            i = end;
+            let token = scan(text, start);
+            let raw = &text[start..token.end];
+            i = token.end;
             let follows = gap_clean && emitted > 0;
             gap_clean = true;
-            self.cur.clear();
-            if !ascii {
-                // NFKC, lowercased; a character that NFKC turns into a
-                // non-word character ("½" into "1⁄2") splits the token
-                self.scratch.clear();
-                self.scratch
-                    .extend(raw.chars().filter(|&c| !is_apostrophe(c)).nfkc());
-                let mut parts = 0;
-                for c in self.scratch.chars() {
-                    if is_word_char(c) {
-                        self.cur.extend(c.to_lowercase());
-                    } else if !self.cur.is_empty() {
-                        sink.push(&self.cur);
-                        emitted += 1;
-                        parts += 1;
-                        self.cur.clear();
-                    }
+            self.normalize(raw, &token);
+            if self.cur.is_empty() {
+                continue;
+            }
+            if !token.ascii && self.cur.contains(' ') {
+                // NFKC split it ("½" is "1⁄2"): several tokens
+                for part in self.cur.split(' ') {
+                    sink.push(part);
+                    emitted += 1;
                 }
-                if parts > 0 {
-                    if !self.cur.is_empty() {
-                        sink.push(&self.cur);
-                        emitted += 1;
-                        std::mem::swap(&mut self.cur, &mut self.last);
-                    }
-                    continue;
-                }
-                if self.cur.is_empty() {
-                    continue;
-                }
-            } else if inner_apostrophe {
-                let letters = raw.chars().filter(|&c| !is_apostrophe(c));
-                self.cur.extend(letters.map(|c| c.to_ascii_lowercase()));
-            } else {
-                self.cur.push_str(raw);
-                self.cur.make_ascii_lowercase();
+                let tail = self.cur.rsplit(' ').next().unwrap_or("");
+                self.last.clear();
+                self.last.push_str(tail);
+                continue;
             }
             let t = self.cur.as_str();
             if is_bracket_token(t)
                 && start > 0
                 && bytes[start - 1] == b'-'
-                && bytes.get(end) == Some(&b'-')
+                && bytes.get(token.end) == Some(&b'-')
             {
                 continue;
             }
             if follows
                 && ((leading_apostrophe && is_clitic(t))
-                    || (inner_apostrophe && t == "nt" && raw.len() <= 5))
+                    || (token.inner_apostrophe && t == "nt" && raw.len() <= 5))
             {
                 sink.pop();
                 self.last.push_str(t);
@@ -191,6 +174,48 @@ impl Tokenizer {
             std::mem::swap(&mut self.cur, &mut self.last);
         }
     }
+}
+
+/// Where a token that starts at `start` ends, and what it holds.
+struct Scanned {
+    end: usize,
+    ascii: bool,
+    inner_apostrophe: bool,
+}
+
+/// Scans a token: word chars, and apostrophes between word chars.
+fn scan(text: &str, start: usize) -> Scanned {
+    let bytes = text.as_bytes();
+    let mut t = Scanned {
+        end: start,
+        ascii: true,
+        inner_apostrophe: false,
+    };
+    while t.end < bytes.len() {
+        let b = bytes[t.end];
+        if b.is_ascii_alphanumeric() {
+            t.end += 1;
+            continue;
+        }
+        if b < 0x80 && b != b'\'' {
+            break;
+        }
+        let c = char_at(text, t.end);
+        let len = c.len_utf8();
+        if is_word_char(c) {
+            t.ascii = false;
+            t.end += len;
+        } else if is_apostrophe(c)
+            && t.end + len < bytes.len()
+            && is_word_char(char_at(text, t.end + len))
+        {
+            t.inner_apostrophe = true;
+            t.end += len;
+        } else {
+            break;
+        }
+    }
+    t
 }
 
 fn char_at(text: &str, i: usize) -> char {
@@ -210,14 +235,10 @@ fn char_before(text: &str, i: usize) -> char {
 mod tests {
     use super::*;
 
-    fn toks(text: &str) -> Vec<String> {
-        tokens(text)
-    }
-
     #[test]
     fn words_are_lowercased_and_punctuation_ignored() {
         assert_eq!(
-            toks("The U.S. Army, in 2014: \"Stop!\""),
+            tokens("The U.S. Army, in 2014: \"Stop!\""),
             ["the", "u", "s", "army", "in", "2014", "stop"]
         );
     }
@@ -226,26 +247,26 @@ mod tests {
     fn tokenized_dump_gives_the_same_tokens() {
         let clean = "He didn't go to John's house (near the river), they're sure.";
         let dump = "he did n't go to john 's house -lrb- near the river -rrb- , they 're sure .";
-        assert_eq!(toks(clean), toks(dump));
-        assert_eq!(toks(clean)[1], "didnt");
+        assert_eq!(tokens(clean), tokens(dump));
+        assert_eq!(tokens(clean)[1], "didnt");
     }
 
     #[test]
     fn unicode_forms_and_apostrophes_meet() {
-        assert_eq!(toks("Café don’t ＡＢＣ"), toks("cafe\u{301} don't abc"));
-        assert_eq!(toks("Ünïcödé"), ["ünïcödé"]);
-        assert_eq!(toks("½"), ["1", "2"]);
+        assert_eq!(tokens("Café don’t ＡＢＣ"), tokens("cafe\u{301} don't abc"));
+        assert_eq!(tokens("Ünïcödé"), ["ünïcödé"]);
+        assert_eq!(tokens("½"), ["1", "2"]);
     }
 
     #[test]
     fn quotes_are_not_clitics() {
         assert_eq!(
-            toks("said 'dangerous' and 's"),
+            tokens("said 'dangerous' and 's"),
             ["said", "dangerous", "ands"]
         );
-        assert_eq!(toks("'s alone"), ["s", "alone"]);
-        assert_eq!(toks("x , 's"), ["x", "s"]);
-        assert!(toks("").is_empty());
-        assert!(toks(" ... -- ").is_empty());
+        assert_eq!(tokens("'s alone"), ["s", "alone"]);
+        assert_eq!(tokens("x , 's"), ["x", "s"]);
+        assert!(tokens("").is_empty());
+        assert!(tokens(" ... -- ").is_empty());
     }
 }

@@ -49,6 +49,28 @@ impl DupFeatures {
         }
     }
 
+    /// Anchors of this record that `other` has too, and their share of all
+    /// this record's anchors.
+    fn anchors_in(&self, other: &DupFeatures) -> (usize, f64) {
+        let c = sketch::common(&self.anchors, &other.anchors);
+        (c, c as f64 / self.anchors.len().max(1) as f64)
+    }
+
+    /// How close two records are: 1 for exact copies, else the larger of
+    /// the estimated Jaccard similarity and the share of the shorter's
+    /// anchors in the longer.
+    pub fn similarity(&self, other: &DupFeatures) -> f64 {
+        if self.hash == other.hash {
+            return 1.0;
+        }
+        let (p, w) = if self.anchors.len() <= other.anchors.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        sketch::jaccard(&self.minhash, &other.minhash).max(p.anchors_in(w).1)
+    }
+
     /// How many of this record's lead anchors `other` has.
     fn lead_in(&self, other: &DupFeatures) -> usize {
         self.lead
@@ -191,9 +213,7 @@ pub fn verify(docs: &[DupFeatures], pairs: &[(u32, u32)], th: &Thresholds) -> Ve
         } else {
             (b, a)
         };
-        let (p, w) = (&docs[part as usize], &docs[whole as usize]);
-        let common = sketch::common(&p.anchors, &w.anchors);
-        let share = common as f64 / p.anchors.len().max(1) as f64;
+        let (common, share) = docs[part as usize].anchors_in(&docs[whole as usize]);
         if common >= th.min_anchors && share >= th.containment {
             links.push(Link::Contained { part, whole, share });
             continue;
@@ -201,11 +221,10 @@ pub fn verify(docs: &[DupFeatures], pairs: &[(u32, u32)], th: &Thresholds) -> Ve
         // an excerpt: the lead of one inside the other
         for (x, y, px, py) in [(da, db, a, b), (db, da, b, a)] {
             if x.lead.len() >= LEAD_FOUND && x.lead_in(y) >= LEAD_FOUND {
-                let c = sketch::common(&x.anchors, &y.anchors);
                 links.push(Link::Carries {
                     part: px,
                     whole: py,
-                    share: c as f64 / x.anchors.len() as f64,
+                    share: x.anchors_in(y).1,
                 });
             }
         }
@@ -296,14 +315,15 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
     containers.sort_unstable_by_key(|&w| (docs[w as usize].tokens, w));
     let mut roundups: Vec<(u32, Vec<(u32, f64)>)> = Vec::new();
     for w in containers {
-        let mut inside = parts.remove(&w).unwrap();
+        let inside = parts.get_mut(&w).unwrap();
         inside.sort_unstable_by_key(|&(p, _)| p);
+        let inside = &*inside;
         let copies = &members[&similar.find(w)];
         let own = uf.find(w);
         if copies.len() > 1 {
             // grouped with copies of its own article
             let mut foreign = false;
-            for &(p, _) in &inside {
+            for &(p, _) in inside {
                 let in_copies = copies
                     .iter()
                     .any(|&m| m != w && (related.contains(&(p, m)) || uf.find(m) == uf.find(p)));
@@ -314,23 +334,16 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
                 }
             }
             if foreign {
-                roundups.push((w, inside));
+                roundups.push((w, inside.clone()));
             }
             continue;
         }
-        let mut groups: Vec<u32> = inside
-            .iter()
-            .map(|&(p, _)| uf.find(p))
-            .filter(|&g| g != own)
-            .collect();
-        groups.sort_unstable();
-        groups.dedup();
-        if groups.len() <= 1 {
-            for &(p, _) in &inside {
+        if foreign_groups(&mut uf, inside, own).len() <= 1 {
+            for &(p, _) in inside {
                 uf.union(p, w);
             }
         } else {
-            roundups.push((w, inside));
+            roundups.push((w, inside.clone()));
         }
     }
     // Excerpts: a record carrying the leads of other groups.
@@ -350,22 +363,13 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
             continue;
         }
         let own = uf.find(w);
-        let foreign: Vec<u32> = {
-            let mut g: Vec<u32> = list
-                .iter()
-                .map(|&(p, _)| uf.find(p))
-                .filter(|&g| g != own)
-                .collect();
-            g.sort_unstable();
-            g.dedup();
-            g
-        };
+        let foreign = foreign_groups(&mut uf, &list, own);
         let alone = size[&own] == 1;
         if foreign.is_empty() || (alone && foreign.len() == 1 && list.iter().all(|p| p.1 < 0.4)) {
             continue;
         }
         roundup_set.insert(w, roundups.len());
-        let mut inside = parts_of(&links_contained(links, w));
+        let mut inside = parts.get(&w).cloned().unwrap_or_default();
         inside.extend(list);
         roundups.push((w, inside));
     }
@@ -373,16 +377,15 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
     // it has none of its own, and lists every group it carries.
     let mut carried_lists = Vec::new();
     for (w, inside) in roundups {
-        let mut by_group: FxHashMap<u32, u64> = FxHashMap::default();
-        for (p, share) in &inside {
-            // the main article is the one it carries the largest part of
-            let carried = (share * 1e6) as u64;
-            let e = by_group.entry(uf.find(*p)).or_default();
-            *e = (*e).max(carried);
+        // the main article is the one it carries the largest share of
+        let mut by_group: FxHashMap<u32, f64> = FxHashMap::default();
+        for &(p, share) in &inside {
+            let e = by_group.entry(uf.find(p)).or_default();
+            *e = e.max(share);
         }
         let own = uf.find(w);
-        let mut list: Vec<(u32, u64)> = by_group.into_iter().filter(|g| g.0 != own).collect();
-        list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut list: Vec<(u32, f64)> = by_group.into_iter().filter(|g| g.0 != own).collect();
+        list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let alone = size.get(&own).copied().unwrap_or(1) == 1;
         let mut groups: Vec<u32> = list.iter().map(|g| g.0).collect();
         if alone && !groups.is_empty() {
@@ -408,16 +411,14 @@ pub fn merge(docs: &[DupFeatures], links: &[Link]) -> Groups {
     Groups { root, contains }
 }
 
-fn links_contained(links: &[Link], w: u32) -> Vec<(u32, f64)> {
-    links
+/// The groups of `parts` other than `own`, sorted and distinct.
+fn foreign_groups(uf: &mut UnionFind, parts: &[(u32, f64)], own: u32) -> Vec<u32> {
+    let mut g: Vec<u32> = parts
         .iter()
-        .filter_map(|l| match *l {
-            Link::Contained { part, whole, share } if whole == w => Some((part, share)),
-            _ => None,
-        })
-        .collect()
-}
-
-fn parts_of(v: &[(u32, f64)]) -> Vec<(u32, f64)> {
-    v.to_vec()
+        .map(|&(p, _)| uf.find(p))
+        .filter(|&g| g != own)
+        .collect();
+    g.sort_unstable();
+    g.dedup();
+    g
 }

@@ -121,7 +121,10 @@ impl GroupStage {
                 news_fingerprint::fingerprint(text, &self.opts.params)
             });
         let mut terms: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut words = Words(&mut terms);
+        let mut words = Words {
+            counts: &mut terms,
+            last: None,
+        };
         self.tokenizer.run(text, &mut words);
         match record.get("entities").and_then(Value::as_array) {
             Some(list) => {
@@ -159,16 +162,29 @@ impl GroupStage {
 }
 
 /// Content words of a text into term counts.
-struct Words<'a>(&'a mut FxHashMap<u64, u32>);
+struct Words<'a> {
+    counts: &'a mut FxHashMap<u64, u32>,
+    /// The last token's term, if it was counted (a glued clitic takes it back).
+    last: Option<u64>,
+}
 
 impl TokenSink for Words<'_> {
     fn push(&mut self, token: &str) {
         let useful = token.len() >= 3 || token.bytes().any(|b| b.is_ascii_digit());
-        if useful && !story::is_stopword(token) {
-            *self.0.entry(xxh3_64(token.as_bytes()) & !1).or_default() += 1;
+        self.last = (useful && !story::is_stopword(token)).then(|| xxh3_64(token.as_bytes()) & !1);
+        if let Some(t) = self.last {
+            *self.counts.entry(t).or_default() += 1;
         }
     }
-    fn pop(&mut self) {} // a clitic glued back: the word was counted already
+    fn pop(&mut self) {
+        if let Some(t) = self.last.take() {
+            let n = self.counts.get_mut(&t).expect("counted on push");
+            *n -= 1;
+            if *n == 0 {
+                self.counts.remove(&t);
+            }
+        }
+    }
 }
 
 fn add_entity(terms: &mut FxHashMap<u64, u32>, label: &str, canonical: &str) {
@@ -202,28 +218,27 @@ pub fn day_number(s: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// A failure of the temporary files that hold records back: fatal.
+fn spool_error(e: impl std::fmt::Display) -> StageError {
+    StageError::Fatal(anyhow::anyhow!("spool file: {e}"))
+}
+
 impl Stage for GroupStage {
     fn process(&mut self, record: Record, _out: &mut Sink) -> Result<(), StageError> {
-        let doc = self
-            .features(&record)
-            .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
+        let doc = self.features(&record).map_err(spool_error)?;
         self.docs.push(doc);
-        serde_json::to_writer(&mut self.spool, record.fields())
-            .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
-        self.spool
-            .write_all(b"\n")
-            .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
+        serde_json::to_writer(&mut self.spool, record.fields()).map_err(spool_error)?;
+        self.spool.write_all(b"\n").map_err(spool_error)?;
         Ok(())
     }
 
     fn finish(&mut self, out: &mut Sink) -> Result<(), StageError> {
-        let fatal = |e: std::io::Error| StageError::Fatal(anyhow::anyhow!("spool file: {e}"));
-        self.terms.flush().map_err(fatal)?;
-        let terms = TermsFile(self.terms.get_ref().try_clone().map_err(fatal)?);
-        let result = group(&mut self.docs, &terms, &self.opts).map_err(fatal)?;
-        self.spool.flush().map_err(fatal)?;
-        let mut file = self.spool.get_ref().try_clone().map_err(fatal)?;
-        file.rewind().map_err(fatal)?;
+        self.terms.flush().map_err(spool_error)?;
+        let terms = TermsFile(self.terms.get_ref().try_clone().map_err(spool_error)?);
+        let result = group(&mut self.docs, &terms, &self.opts).map_err(spool_error)?;
+        self.spool.flush().map_err(spool_error)?;
+        let mut file = self.spool.get_ref().try_clone().map_err(spool_error)?;
+        file.rewind().map_err(spool_error)?;
         match self.opts.emit {
             Emit::Groups => {
                 for g in group_records(&self.docs, &result) {
@@ -233,9 +248,9 @@ impl Stage for GroupStage {
             Emit::Records => {
                 let reader = BufReader::with_capacity(1 << 20, file);
                 for (i, line) in reader.lines().enumerate() {
-                    let line = line.map_err(fatal)?;
-                    let mut fields: Map<String, Value> = serde_json::from_str(&line)
-                        .map_err(|e| StageError::Fatal(anyhow::anyhow!("spool file: {e}")))?;
+                    let line = line.map_err(spool_error)?;
+                    let mut fields: Map<String, Value> =
+                        serde_json::from_str(&line).map_err(spool_error)?;
                     let a = &result.assign[i];
                     if self.opts.drop_duplicates && a.duplicate_of.is_some() {
                         continue;
@@ -327,7 +342,7 @@ fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result
     let roundups: rustc_hash::FxHashSet<u32> = groups.contains.keys().copied().collect();
 
     // members per group root (canonical indexes)
-    let mut members: BTreeMapVec = FxHashMap::default();
+    let mut members: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (c, &r) in groups.root.iter().enumerate() {
         members.entry(r).or_default().push(c as u32);
     }
@@ -472,24 +487,16 @@ fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result
     ];
     for (c, &r) in groups.root.iter().enumerate() {
         let rp = rep[&r];
-        let (x, y) = (&feats[c], &feats[rp as usize]);
         let similarity = if c as u32 == rp {
             1.0
         } else {
-            let j = news_fingerprint::sketch::jaccard(&x.minhash, &y.minhash);
-            let (p, w) = if x.anchors.len() <= y.anchors.len() {
-                (x, y)
-            } else {
-                (y, x)
-            };
-            let c = news_fingerprint::sketch::common(&p.anchors, &w.anchors);
-            j.max(c as f64 / p.anchors.len().max(1) as f64)
+            feats[c].similarity(&feats[rp as usize])
         };
         let input = order[c] as usize;
         assign[input] = Assignment {
             duplicate: order[rp as usize],
             duplicate_of: (c as u32 != rp).then_some(order[rp as usize]),
-            similarity: if x.hash == y.hash { 1.0 } else { similarity },
+            similarity,
             contains: groups
                 .contains
                 .get(&(c as u32))
@@ -532,8 +539,6 @@ impl TermsFile {
         }
     }
 }
-
-type BTreeMapVec = FxHashMap<u32, Vec<u32>>;
 
 fn docs_id_lt(a: &Doc, b: &Doc) -> bool {
     (&a.id, a.seq) < (&b.id, b.seq)

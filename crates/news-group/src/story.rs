@@ -32,14 +32,10 @@ pub fn finish(mut v: Vec<(u64, f32)>) -> Vector {
     if norm == 0.0 {
         return Vec::new();
     }
-    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(MAX_TERMS);
-    v.shrink_to_fit();
     for t in &mut v {
         t.1 = (t.1 as f64 / norm) as f32;
     }
-    v.sort_unstable_by_key(|t| t.0);
-    v
+    heaviest(v)
 }
 
 /// The `MAX_TERMS` heaviest terms of a vector, sorted by term (weights
