@@ -256,6 +256,8 @@ mod tests {
         assert_eq!(tokens("Café don’t ＡＢＣ"), tokens("cafe\u{301} don't abc"));
         assert_eq!(tokens("Ünïcödé"), ["ünïcödé"]);
         assert_eq!(tokens("½"), ["1", "2"]);
+        // a clitic after a token that NFKC split glues to its last part
+        assert_eq!(tokens("a½ 's"), ["a1", "2s"]);
     }
 
     #[test]
