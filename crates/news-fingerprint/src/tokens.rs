@@ -258,6 +258,8 @@ mod tests {
         assert_eq!(tokens("½"), ["1", "2"]);
         // a clitic after a token that NFKC split glues to its last part
         assert_eq!(tokens("a½ 's"), ["a1", "2s"]);
+        assert_eq!(tokens("x a⒈ 's"), ["x", "a1s"]); // NFKC "a1.": one part
+        assert_eq!(tokens("x a⒈b 's"), ["x", "a1", "bs"]);
     }
 
     #[test]
