@@ -41,10 +41,16 @@ pub struct Cli {
     #[arg(long, value_name = "C", default_value_t = 0.5, value_parser = unit)]
     pub containment: f64,
 
-    /// Average similarity (TF-IDF cosine of words and entities) at which
-    /// story clusters still merge: lower makes bigger stories.
-    #[arg(long, value_name = "S", default_value_t = 0.15, value_parser = unit)]
+    /// Average similarity (TF-IDF cosine of words, entities and numbers) at
+    /// which story clusters still merge: lower makes bigger stories.
+    #[arg(long, value_name = "S", default_value_t = 0.12, value_parser = unit)]
     pub story_threshold: f64,
+
+    /// Two story clusters of three or more articles merge only when their
+    /// average similarity is at least this share of each one's own inner
+    /// average (0 turns the check off; higher splits more events apart).
+    #[arg(long, value_name = "R", default_value_t = 0.6, value_parser = share)]
+    pub story_cohesion: f64,
 
     /// Which member names a duplicate group.
     #[arg(long, value_enum, default_value_t = RepArg::Longest)]
@@ -83,6 +89,13 @@ fn unit(s: &str) -> Result<f64, String> {
     }
 }
 
+fn share(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        _ => Err(format!("'{s}' is not a number in [0, 1]")),
+    }
+}
+
 impl Cli {
     pub fn options(&self) -> Options {
         Options {
@@ -90,6 +103,7 @@ impl Cli {
             jaccard: self.threshold,
             containment: self.containment,
             story_threshold: self.story_threshold,
+            story_cohesion: self.story_cohesion,
             representative: match self.representative {
                 RepArg::Longest => Representative::Longest,
                 RepArg::Earliest => Representative::Earliest,

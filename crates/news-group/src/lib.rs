@@ -54,6 +54,9 @@ pub struct Options {
     pub containment: f64,
     pub min_anchors: usize,
     pub story_threshold: f64,
+    /// Share of their own inner similarity two tight clusters must reach to
+    /// merge into one story (see [`story::average_link`]).
+    pub story_cohesion: f64,
     pub representative: Representative,
     pub emit: Emit,
     pub drop_duplicates: bool,
@@ -66,7 +69,8 @@ impl Default for Options {
             jaccard: 0.3,
             containment: 0.5,
             min_anchors: 4,
-            story_threshold: 0.15,
+            story_threshold: 0.12,
+            story_cohesion: 0.6,
             representative: Representative::Longest,
             emit: Emit::Records,
             drop_duplicates: false,
@@ -74,33 +78,61 @@ impl Default for Options {
     }
 }
 
-/// Compact features of one record.
-struct Doc {
-    id: String,
-    seq: u32,
-    published: Option<i64>,
-    title: Option<String>,
-    dup: dup::DupFeatures,
+/// What is kept of each record, column by column, in input order.
+#[derive(Default)]
+struct Docs {
+    ids: Vec<Box<str>>,
+    published: Vec<Option<i64>>,
+    /// Titles, kept only for `--emit groups`.
+    titles: Vec<Option<Box<str>>>,
+    sketches: dup::Sketches,
+}
+
+impl Docs {
+    fn id(&self, i: u32) -> &str {
+        &self.ids[i as usize]
+    }
+
+    /// Canonical order: by id, then content, then input position.
+    fn id_lt(&self, a: u32, b: u32) -> bool {
+        (self.id(a), a) < (self.id(b), b)
+    }
 }
 
 /// The `news-group` stage.
 pub struct GroupStage {
     opts: Options,
-    docs: Vec<Doc>,
+    docs: Docs,
     spool: BufWriter<File>,
     /// Story terms of each record, in input order: a count, then (term hash,
-    /// count) pairs, little-endian; the low bit of a hash is 1 for entities.
+    /// count) pairs, little-endian; the low two bits of a hash tell its
+    /// kind ([`TERM_ENTITY`], [`TERM_NUMBER`], or 0 for a word).
     terms: BufWriter<File>,
     tokenizer: Tokenizer,
     recomputed: u64,
     recognized: u64,
 }
 
+/// Kind bits of a story term: a canonical entity name.
+const TERM_ENTITY: u64 = 1;
+/// Kind bits of a story term: a number (counts, scores, years tell events
+/// of one kind apart).
+const TERM_NUMBER: u64 = 2;
+const TERM_KIND: u64 = 3;
+
+/// Weight of an entity term relative to a word.
+const ENTITY_WEIGHT: f64 = 2.0;
+/// Weight of a number term relative to a word.
+const NUMBER_WEIGHT: f64 = 4.0;
+
 impl GroupStage {
     pub fn new(opts: Options) -> std::io::Result<Self> {
         Ok(GroupStage {
+            docs: Docs {
+                sketches: dup::Sketches::new(opts.params.perms),
+                ..Docs::default()
+            },
             opts,
-            docs: Vec::new(),
             spool: BufWriter::new(tempfile::tempfile()?),
             terms: BufWriter::new(tempfile::tempfile()?),
             tokenizer: Tokenizer::default(),
@@ -109,7 +141,7 @@ impl GroupStage {
         })
     }
 
-    fn features(&mut self, record: &Record) -> std::io::Result<Doc> {
+    fn features(&mut self, record: &Record) -> std::io::Result<()> {
         let text = record.text();
         let fp = record
             .get("fingerprint")
@@ -151,13 +183,15 @@ impl GroupStage {
             self.terms.write_all(&t.to_le_bytes())?;
             self.terms.write_all(&n.to_le_bytes())?;
         }
-        Ok(Doc {
-            id: record.id().to_string(),
-            seq: self.docs.len() as u32,
-            published: record.get_str("published").and_then(day_number),
-            title: record.get_str("title").map(str::to_string),
-            dup: dup::DupFeatures::new(fp),
-        })
+        let docs = &mut self.docs;
+        docs.ids.push(record.id().into());
+        docs.published
+            .push(record.get_str("published").and_then(day_number));
+        if self.opts.emit == Emit::Groups {
+            docs.titles.push(record.get_str("title").map(Into::into));
+        }
+        docs.sketches.push(&fp);
+        Ok(())
     }
 }
 
@@ -170,8 +204,12 @@ struct Words<'a> {
 
 impl TokenSink for Words<'_> {
     fn push(&mut self, token: &str) {
+        let number = token.bytes().all(|b| b.is_ascii_digit());
         let useful = token.len() >= 3 || token.bytes().any(|b| b.is_ascii_digit());
-        self.last = (useful && !story::is_stopword(token)).then(|| xxh3_64(token.as_bytes()) & !1);
+        self.last = (useful && !story::is_stopword(token)).then(|| {
+            let kind = if number { TERM_NUMBER } else { 0 };
+            xxh3_64(token.as_bytes()) & !TERM_KIND | kind
+        });
         if let Some(t) = self.last {
             *self.counts.entry(t).or_default() += 1;
         }
@@ -193,7 +231,9 @@ fn add_entity(terms: &mut FxHashMap<u64, u32>, label: &str, canonical: &str) {
         "PERSON" | "ORG" | "GPE" | "LOC" | "NORP" | "FAC" | "EVENT"
     ) {
         let key = canonical.to_lowercase();
-        *terms.entry(xxh3_64(key.as_bytes()) | 1).or_default() += 1;
+        *terms
+            .entry(xxh3_64(key.as_bytes()) & !TERM_KIND | TERM_ENTITY)
+            .or_default() += 1;
     }
 }
 
@@ -225,8 +265,7 @@ fn spool_error(e: impl std::fmt::Display) -> StageError {
 
 impl Stage for GroupStage {
     fn process(&mut self, record: Record, _out: &mut Sink) -> Result<(), StageError> {
-        let doc = self.features(&record).map_err(spool_error)?;
-        self.docs.push(doc);
+        self.features(&record).map_err(spool_error)?;
         serde_json::to_writer(&mut self.spool, record.fields()).map_err(spool_error)?;
         self.spool.write_all(b"\n").map_err(spool_error)?;
         Ok(())
@@ -285,8 +324,8 @@ pub struct Assignment {
 }
 
 impl Assignment {
-    fn to_json(&self, docs: &[Doc]) -> Value {
-        let id = |i: u32| Value::String(docs[i as usize].id.clone());
+    fn to_json(&self, docs: &Docs) -> Value {
+        let id = |i: u32| Value::String(docs.id(i).into());
         let mut m = Map::new();
         m.insert("duplicate".into(), id(self.duplicate));
         m.insert(
@@ -315,20 +354,20 @@ pub struct Grouping {
 }
 
 /// Groups records (in input order); see the crate documentation.
-fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result<Grouping> {
-    let n = docs.len();
+fn group(docs: &mut Docs, terms: &TermsFile, opts: &Options) -> std::io::Result<Grouping> {
+    let n = docs.ids.len();
     // canonical order: by id, then content, then input position
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&docs[a as usize], &docs[b as usize]);
-        x.id.cmp(&y.id)
-            .then(x.dup.hash.cmp(&y.dup.hash))
-            .then(a.cmp(&b))
-    });
-    let feats: Vec<dup::DupFeatures> = order
-        .iter()
-        .map(|&i| std::mem::take(&mut docs[i as usize].dup))
-        .collect();
+    {
+        let sk = &docs.sketches;
+        order.sort_by(|&a, &b| {
+            docs.id(a)
+                .cmp(docs.id(b))
+                .then(sk.get(a as usize).hash.cmp(&sk.get(b as usize).hash))
+                .then(a.cmp(&b))
+        });
+    }
+    let feats = std::mem::take(&mut docs.sketches).permuted(&order);
     let th = dup::Thresholds {
         jaccard: opts.jaccard,
         containment: opts.containment,
@@ -338,37 +377,35 @@ fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result
     };
     let pairs = dup::candidates(&feats, &th);
     let links = dup::verify(&feats, &pairs, &th);
+    drop(pairs);
     let groups = dup::merge(&feats, &links);
+    drop(links);
     let roundups: rustc_hash::FxHashSet<u32> = groups.contains.keys().copied().collect();
 
-    // members per group root (canonical indexes)
+    // members per group root (canonical indexes, ascending)
     let mut members: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (c, &r) in groups.root.iter().enumerate() {
         members.entry(r).or_default().push(c as u32);
     }
-    let doc_of = |c: u32| &docs[order[c as usize] as usize];
+    let published = |c: u32| docs.published[order[c as usize] as usize];
     // representative of each group
     let mut rep: FxHashMap<u32, u32> = FxHashMap::default();
     for (&r, ms) in &members {
-        let pool: Vec<u32> = {
-            let plain: Vec<u32> = ms
-                .iter()
-                .copied()
-                .filter(|c| !roundups.contains(c))
-                .collect();
-            if plain.is_empty() {
-                ms.clone()
-            } else {
-                plain
-            }
+        let plain = || ms.iter().copied().filter(|c| !roundups.contains(c));
+        let pool: Vec<u32> = if plain().next().is_none() {
+            ms.clone()
+        } else {
+            plain().collect()
         };
         let best = pool
             .iter()
             .copied()
             .min_by(|&a, &b| {
-                let (x, y) = (doc_of(a), doc_of(b));
-                let longer = feats[b as usize].tokens.cmp(&feats[a as usize].tokens);
-                let earlier = match (x.published, y.published) {
+                let longer = feats
+                    .get(b as usize)
+                    .tokens
+                    .cmp(&feats.get(a as usize).tokens);
+                let earlier = match (published(a), published(b)) {
                     (Some(p), Some(q)) => p.cmp(&q),
                     (Some(_), None) => std::cmp::Ordering::Less,
                     (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -377,13 +414,28 @@ fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result
                 match opts.representative {
                     Representative::Longest => longer.then(earlier),
                     Representative::Earliest => earlier.then(longer),
-                    Representative::First => x.seq.cmp(&y.seq),
+                    Representative::First => order[a as usize].cmp(&order[b as usize]),
                 }
                 .then(a.cmp(&b))
             })
             .unwrap();
         rep.insert(r, best);
     }
+    // each record's closeness to its representative; then the signatures go
+    let similarity: Vec<f64> = groups
+        .root
+        .iter()
+        .enumerate()
+        .map(|(c, r)| {
+            let rp = rep[r] as usize;
+            if c == rp {
+                1.0
+            } else {
+                feats.get(c).similarity(&feats.get(rp))
+            }
+        })
+        .collect();
+    drop(feats);
 
     // story nodes: one per duplicate group, in canonical order of roots
     let mut roots: Vec<u32> = members.keys().copied().collect();
@@ -393,84 +445,37 @@ fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result
         .enumerate()
         .map(|(k, &r)| (r, k as u32))
         .collect();
-    // document frequency over groups (each counted once, by its
-    // representative), so copies do not inflate it
-    let is_rep: Vec<bool> = {
-        let mut v = vec![false; n];
-        for &c in rep.values() {
-            v[order[c as usize] as usize] = true;
-        }
-        v
+    let mut position = vec![0u32; n];
+    for (c, &i) in order.iter().enumerate() {
+        position[i as usize] = c as u32;
+    }
+    let index = Index {
+        root: &groups.root,
+        members: &members,
+        rep: &rep,
+        node_of: &node_of,
+        roots: &roots,
+        order: &order,
+        position: &position,
     };
-    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-    terms.each(|seq, list| {
-        if is_rep[seq] {
-            for &(t, _) in list {
-                *df.entry(t).or_default() += 1;
-            }
-        }
-    })?;
-    let groups_n = roots.len() as f64;
-    // each record's TF-IDF vector (its heaviest terms), by input position
-    let mut vectors: Vec<story::Vector> = vec![Vec::new(); n];
-    terms.each(|seq, list| {
-        let v: Vec<(u64, f32)> = list
-            .iter()
-            .filter_map(|&(t, tf)| {
-                let f = df.get(&t).copied().unwrap_or(0);
-                if f < 2 {
-                    return None;
-                }
-                let idf = ((groups_n + 1.0) / (f as f64 + 1.0)).ln();
-                let boost = if t & 1 == 1 { 2.0 } else { 1.0 };
-                Some((t, ((1.0 + (tf as f64).ln()) * idf * boost) as f32))
-            })
-            .collect();
-        vectors[seq] = story::finish(v);
-    })?;
-    let nodes: Vec<story::Node> = roots
-        .iter()
-        .map(|&r| {
-            // the centroid of the members' vectors: a roundup among copies
-            // adds little of the other articles it carries
-            let mut sum: FxHashMap<u64, f32> = FxHashMap::default();
-            let m = members[&r].len() as f32;
-            for &c in &members[&r] {
-                for &(t, w) in &vectors[order[c as usize] as usize] {
-                    *sum.entry(t).or_default() += w / m;
-                }
-            }
-            let v: Vec<(u64, f32)> = sum.into_iter().collect();
-            let day = members[&r]
-                .iter()
-                .filter_map(|&c| doc_of(c).published)
-                .min();
-            story::Node {
-                vector: story::heaviest(v),
-                day,
-            }
-        })
-        .collect();
-    let cand = story::candidates(&nodes);
-    let edges: Vec<(u32, u32, f64)> = cand
-        .into_iter()
-        .map(|(a, b)| {
-            (
-                a,
-                b,
-                story::similarity(&nodes[a as usize], &nodes[b as usize]),
-            )
-        })
-        .filter(|e| e.2 > 0.0)
-        .collect();
-    let clusters = story::average_link(nodes.len(), &edges, opts.story_threshold);
+    let nodes = story_nodes(terms, &index, &docs.published)?;
+    let edges = story::edges(&nodes);
+    drop(nodes);
+    let clusters = story::average_link(
+        roots.len(),
+        &edges,
+        opts.story_threshold,
+        opts.story_cohesion,
+    );
+    drop(edges);
     // a story is named by the representative of its largest group
     let mut story_rep: FxHashMap<u32, (usize, u32)> = FxHashMap::default();
+    let id_lt = |a: u32, b: u32| docs.id_lt(order[a as usize], order[b as usize]);
     for (k, &r) in roots.iter().enumerate() {
         let size = members[&r].len();
         let rp = rep[&r];
         let e = story_rep.entry(clusters[k]).or_insert((size, rp));
-        if size > e.0 || (size == e.0 && docs_id_lt(doc_of(rp), doc_of(e.1))) {
+        if size > e.0 || (size == e.0 && id_lt(rp, e.1)) {
             *e = (size, rp);
         }
     }
@@ -487,16 +492,11 @@ fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result
     ];
     for (c, &r) in groups.root.iter().enumerate() {
         let rp = rep[&r];
-        let similarity = if c as u32 == rp {
-            1.0
-        } else {
-            feats[c].similarity(&feats[rp as usize])
-        };
         let input = order[c] as usize;
         assign[input] = Assignment {
             duplicate: order[rp as usize],
             duplicate_of: (c as u32 != rp).then_some(order[rp as usize]),
-            similarity,
+            similarity: similarity[c],
             contains: groups
                 .contains
                 .get(&(c as u32))
@@ -506,6 +506,133 @@ fn group(docs: &mut [Doc], terms: &TermsFile, opts: &Options) -> std::io::Result
         };
     }
     Ok(Grouping { assign })
+}
+
+/// How records, groups and story nodes refer to each other (indexes are
+/// canonical positions unless said otherwise).
+#[derive(Clone, Copy)]
+struct Index<'a> {
+    /// Group root of each record.
+    root: &'a [u32],
+    /// Members of each group, by root.
+    members: &'a FxHashMap<u32, Vec<u32>>,
+    /// Representative of each group, by root.
+    rep: &'a FxHashMap<u32, u32>,
+    /// Story node of each group, by root.
+    node_of: &'a FxHashMap<u32, u32>,
+    /// Roots in node order.
+    roots: &'a [u32],
+    /// Input position of each canonical position.
+    order: &'a [u32],
+    /// Canonical position of each input position.
+    position: &'a [u32],
+}
+
+/// Fixed-point scale for summing weights: integer sums do not depend on the
+/// order of the terms added, so a group's centroid does not depend on the
+/// input order of its members.
+const FIXED: f64 = (1u64 << 40) as f64;
+
+/// The story node of every duplicate group: the centroid of its members'
+/// TF-IDF vectors over the spooled terms (document frequencies counted once
+/// per group, by its representative, so copies do not inflate them), and
+/// its earliest date.
+fn story_nodes(
+    terms: &TermsFile,
+    ix: &Index,
+    published: &[Option<i64>],
+) -> std::io::Result<Vec<story::Node>> {
+    let Index {
+        root,
+        members,
+        rep,
+        node_of,
+        roots,
+        order,
+        position,
+    } = *ix;
+    let n = position.len();
+    let is_rep: Vec<bool> = {
+        let mut v = vec![false; n];
+        for &c in rep.values() {
+            v[c as usize] = true;
+        }
+        v
+    };
+    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+    terms.each(|seq, list| {
+        if is_rep[position[seq] as usize] {
+            for &(t, _) in list {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+    })?;
+    // terms of two or more groups get ids in the order of their hashes
+    let mut kept: Vec<(u64, u32)> = df.into_iter().filter(|e| e.1 >= 2).collect();
+    kept.sort_unstable();
+    let groups_n = roots.len() as f64;
+    let weight: Vec<f32> = kept
+        .iter()
+        .map(|&(t, f)| {
+            let idf = ((groups_n + 1.0) / (f as f64 + 1.0)).ln();
+            let kind = match t & TERM_KIND {
+                TERM_ENTITY => ENTITY_WEIGHT,
+                TERM_NUMBER => NUMBER_WEIGHT,
+                _ => 1.0,
+            };
+            (idf * kind) as f32
+        })
+        .collect();
+    let term_id: FxHashMap<u64, u32> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, &(t, _))| (t, k as u32))
+        .collect();
+    drop(kept);
+    let mut nodes: Vec<story::Node> = roots
+        .iter()
+        .map(|r| story::Node {
+            vector: Vec::new(),
+            day: members[r]
+                .iter()
+                .filter_map(|&c| published[order[c as usize] as usize])
+                .min(),
+        })
+        .collect();
+    // groups of two or more sum their members' vectors
+    let mut sums: FxHashMap<u32, FxHashMap<u32, i64>> = FxHashMap::default();
+    terms.each(|seq, list| {
+        let v: Vec<(u32, f32)> = list
+            .iter()
+            .filter_map(|&(t, tf)| {
+                let id = *term_id.get(&t)?;
+                let w = (1.0 + (tf as f64).ln()) * weight[id as usize] as f64;
+                Some((id, w as f32))
+            })
+            .collect();
+        let v = story::finish(v);
+        let r = root[position[seq] as usize];
+        let k = node_of[&r] as usize;
+        if members[&r].len() == 1 {
+            nodes[k].vector = v;
+        } else {
+            let sum = sums.entry(k as u32).or_default();
+            for (t, w) in v {
+                *sum.entry(t).or_default() += (w as f64 * FIXED).round() as i64;
+            }
+        }
+    })?;
+    for (k, sum) in sums {
+        let m = members[&roots[k as usize]].len() as f64;
+        let v = sum
+            .into_iter()
+            .map(|(t, w)| (t, (w as f64 / FIXED / m) as f32))
+            .collect();
+        // the centroid: a roundup among copies adds little of the other
+        // articles it carries
+        nodes[k as usize].vector = story::heaviest(v);
+    }
+    Ok(nodes)
 }
 
 /// The spooled story terms, read back in input order.
@@ -540,12 +667,8 @@ impl TermsFile {
     }
 }
 
-fn docs_id_lt(a: &Doc, b: &Doc) -> bool {
-    (&a.id, a.seq) < (&b.id, b.seq)
-}
-
 /// `--emit groups`: one record per duplicate group and per story.
-fn group_records(docs: &[Doc], g: &Grouping) -> Vec<Map<String, Value>> {
+fn group_records(docs: &Docs, g: &Grouping) -> Vec<Map<String, Value>> {
     let mut dup: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
     let mut stories: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
     for (i, a) in g.assign.iter().enumerate() {
@@ -555,22 +678,20 @@ fn group_records(docs: &[Doc], g: &Grouping) -> Vec<Map<String, Value>> {
     let mut out = Vec::new();
     for (level, map) in [("duplicate", &dup), ("story", &stories)] {
         let mut list: Vec<(&u32, &Vec<u32>)> = map.iter().collect();
-        list.sort_by(|a, b| docs[*a.0 as usize].id.cmp(&docs[*b.0 as usize].id));
+        list.sort_by(|a, b| docs.id(*a.0).cmp(docs.id(*b.0)));
         for (&rep, members) in list {
             let mut m = Map::new();
-            let d = &docs[rep as usize];
-            m.insert("id".into(), Value::String(format!("{level}:{}", d.id)));
+            let id = docs.id(rep);
+            m.insert("id".into(), Value::String(format!("{level}:{id}")));
             m.insert("level".into(), Value::String(level.into()));
             m.insert("size".into(), members.len().into());
-            m.insert("representative".into(), Value::String(d.id.clone()));
+            m.insert("representative".into(), Value::String(id.into()));
+            let title = docs.titles.get(rep as usize).and_then(Option::as_deref);
             m.insert(
                 "title".into(),
-                d.title.clone().map_or(Value::Null, Value::String),
+                title.map_or(Value::Null, |t| Value::String(t.into())),
             );
-            let mut ids: Vec<&str> = members
-                .iter()
-                .map(|&i| docs[i as usize].id.as_str())
-                .collect();
+            let mut ids: Vec<&str> = members.iter().map(|&i| docs.id(i)).collect();
             ids.sort_unstable();
             m.insert(
                 "members".into(),
@@ -578,7 +699,7 @@ fn group_records(docs: &[Doc], g: &Grouping) -> Vec<Map<String, Value>> {
             );
             let days: Vec<i64> = members
                 .iter()
-                .filter_map(|&i| docs[i as usize].published)
+                .filter_map(|&i| docs.published[i as usize])
                 .collect();
             if let (Some(lo), Some(hi)) = (days.iter().min(), days.iter().max()) {
                 m.insert("first_day".into(), Value::String(civil(*lo)));

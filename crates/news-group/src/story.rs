@@ -8,15 +8,19 @@
 //! have a `published` date, is the edge weight. Average-link agglomerative
 //! clustering over that sparse graph merges the closest pair of clusters
 //! while their average similarity (missing pairs count as 0) stays at or
-//! above the threshold, so no number of stories is needed in advance.
+//! above the threshold, so no number of stories is needed in advance, and
+//! two tight clusters merge only when they are nearly as alike as their own
+//! members are ([`average_link`]): two earthquakes in one region share the
+//! region's and the topic's words, but each report is closer to the other
+//! reports of its own quake.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// A sparse vector: (term, weight), sorted by term, unit length.
-pub type Vector = Vec<(u64, f32)>;
+/// A sparse vector: (term id, weight), sorted by term.
+pub type Vector = Vec<(u32, f32)>;
 
 /// Terms kept per vector (the highest weights).
 pub const MAX_TERMS: usize = 64;
@@ -24,10 +28,13 @@ pub const MAX_TERMS: usize = 64;
 const INDEX_TERMS: usize = 12;
 /// A term indexed for more nodes than this is too common to find pairs.
 const MAX_POSTING: usize = 256;
+/// Clusters of at least this many nodes have a cohesion of their own (the
+/// average similarity of their pairs) that a merge must respect.
+const COHESIVE: u32 = 3;
 
 /// Normalizes a vector to unit length, keeping its `MAX_TERMS` heaviest
 /// terms, sorted by term.
-pub fn finish(mut v: Vec<(u64, f32)>) -> Vector {
+pub fn finish(mut v: Vec<(u32, f32)>) -> Vector {
     let norm = v.iter().map(|t| (t.1 as f64).powi(2)).sum::<f64>().sqrt();
     if norm == 0.0 {
         return Vec::new();
@@ -41,7 +48,7 @@ pub fn finish(mut v: Vec<(u64, f32)>) -> Vector {
 /// The `MAX_TERMS` heaviest terms of a vector, sorted by term (weights
 /// unchanged: a centroid of unit vectors whose terms were cut keeps the
 /// scale of the full vectors).
-pub fn heaviest(mut v: Vec<(u64, f32)>) -> Vector {
+pub fn heaviest(mut v: Vec<(u32, f32)>) -> Vector {
     v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     v.truncate(MAX_TERMS);
     v.shrink_to_fit();
@@ -50,7 +57,7 @@ pub fn heaviest(mut v: Vec<(u64, f32)>) -> Vector {
 }
 
 /// Dot product of two sorted sparse vectors.
-pub fn cosine(a: &Vector, b: &Vector) -> f64 {
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
     let (mut i, mut j, mut s) = (0, 0, 0.0f64);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -86,29 +93,58 @@ pub fn similarity(a: &Node, b: &Node) -> f64 {
     }
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, that share one of their heaviest terms.
-pub fn candidates(nodes: &[Node]) -> Vec<(u32, u32)> {
-    let mut postings: Vec<(u64, u32)> = Vec::new();
+/// Weighted edges `(i, j, similarity)`, `i < j`, sorted, between nodes that
+/// share one of their heaviest terms (an inverted index, never all pairs);
+/// pairs of similarity 0 are left out.
+pub fn edges(nodes: &[Node]) -> Vec<(u32, u32, f32)> {
+    let mut postings: Vec<(u32, u32)> = Vec::new();
+    let mut top: Vec<(u32, f32)> = Vec::new();
+    let mut indexed: Vec<u32> = Vec::with_capacity(nodes.len() * INDEX_TERMS);
+    let mut indexed_end: Vec<usize> = Vec::with_capacity(nodes.len());
     for (i, n) in nodes.iter().enumerate() {
-        let mut top: Vec<&(u64, f32)> = n.vector.iter().collect();
+        top.clear();
+        top.extend_from_slice(&n.vector);
         top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        postings.extend(top.iter().take(INDEX_TERMS).map(|t| (t.0, i as u32)));
+        top.truncate(INDEX_TERMS);
+        postings.extend(top.iter().map(|t| (t.0, i as u32)));
+        indexed.extend(top.iter().map(|t| t.0));
+        indexed_end.push(indexed.len());
     }
     postings.sort_unstable();
-    let mut pairs = Vec::new();
-    for run in postings.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() > MAX_POSTING {
-            continue;
+    // each term's run of nodes (sorted), found by binary search
+    let run = |t: u32| {
+        let lo = postings.partition_point(|p| p.0 < t);
+        let hi = postings.partition_point(|p| p.0 <= t);
+        &postings[lo..hi]
+    };
+    let mut seen = vec![u32::MAX; nodes.len()];
+    let mut near: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &end) in indexed_end.iter().enumerate() {
+        near.clear();
+        for &t in &indexed[start..end] {
+            let r = run(t);
+            if r.len() > MAX_POSTING {
+                continue;
+            }
+            for &(_, j) in r {
+                if j as usize > i && seen[j as usize] != i as u32 {
+                    seen[j as usize] = i as u32;
+                    near.push(j);
+                }
+            }
         }
-        for (x, a) in run.iter().enumerate() {
-            for b in &run[..x] {
-                pairs.push((a.1.min(b.1), a.1.max(b.1)));
+        start = end;
+        near.sort_unstable();
+        for &j in &near {
+            let s = similarity(&nodes[i], &nodes[j as usize]);
+            if s > 0.0 {
+                out.push((i as u32, j, s as f32));
             }
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    out
 }
 
 #[derive(PartialEq)]
@@ -136,20 +172,51 @@ impl PartialOrd for Entry {
     }
 }
 
-/// Average-link clustering of `n` nodes over weighted edges `(i, j, sim)`:
-/// returns each node's cluster, named by its smallest node index.
-pub fn average_link(n: usize, edges: &[(u32, u32, f64)], threshold: f64) -> Vec<u32> {
-    // cluster id = its smallest node; sums of pair similarities between clusters
+/// Adds `s` to the entry of `key` in a list sorted by key.
+fn add_link(list: &mut Vec<(u32, f64)>, key: u32, s: f64) {
+    match list.binary_search_by_key(&key, |e| e.0) {
+        Ok(k) => list[k].1 += s,
+        Err(k) => list.insert(k, (key, s)),
+    }
+}
+
+/// Average-link clustering of `n` nodes over weighted edges `(i, j, sim)`
+/// (each pair once): returns each node's cluster, named by its smallest node index.
+///
+/// The closest pair of clusters merges while their average similarity
+/// (missing pairs count as 0) is at least `threshold` and, when both have at
+/// least three nodes, at least `cohesion` times the smaller of their own
+/// average inner similarities: two tight clusters that are only loosely
+/// alike (two different events of one kind, sharing the topic's words)
+/// stay apart however high the topic's words lift their similarity.
+pub fn average_link(
+    n: usize,
+    edges: &[(u32, u32, f32)],
+    threshold: f64,
+    cohesion: f64,
+) -> Vec<u32> {
+    // cluster id = its smallest node; sums of pair similarities between
+    // clusters, and of the pairs inside each cluster
     let mut size = vec![1u32; n];
+    let mut inner = vec![0f64; n];
     let mut alive = vec![true; n];
-    let mut links: Vec<BTreeMap<u32, f64>> = vec![BTreeMap::new(); n];
+    let mut degree = vec![0usize; n];
+    for &(i, j, _) in edges {
+        degree[i as usize] += 1;
+        degree[j as usize] += 1;
+    }
+    let mut links: Vec<Vec<(u32, f64)>> = degree.iter().map(|&d| Vec::with_capacity(d)).collect();
+    drop(degree);
     for &(i, j, s) in edges {
-        *links[i as usize].entry(j).or_default() += s;
-        *links[j as usize].entry(i).or_default() += s;
+        links[i as usize].push((j, s as f64));
+        links[j as usize].push((i, s as f64));
+    }
+    for l in &mut links {
+        l.sort_unstable_by_key(|e| e.0);
     }
     let mut heap = BinaryHeap::new();
     for (i, l) in links.iter().enumerate() {
-        for (&j, &s) in l {
+        for &(j, s) in l {
             if (i as u32) < j && s >= threshold {
                 heap.push(Entry {
                     avg: s,
@@ -160,28 +227,46 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f64)], threshold: f64) -> Vec<
             }
         }
     }
+    let mean_inner = |inner: &[f64], size: &[u32], x: usize| {
+        let m = size[x] as f64;
+        inner[x] / (m * (m - 1.0) / 2.0)
+    };
     let mut parent: Vec<u32> = (0..n as u32).collect();
     while let Some(e) = heap.pop() {
         let (a, b) = (e.a as usize, e.b as usize);
         if !alive[a] || !alive[b] || (size[a], size[b]) != e.sizes {
             continue;
         }
-        // merge b into a (a < b)
-        let lb = std::mem::take(&mut links[b]);
-        for (&c, &s) in &lb {
-            if c as usize == a {
+        if size[a] >= COHESIVE && size[b] >= COHESIVE {
+            let own = mean_inner(&inner, &size, a).min(mean_inner(&inner, &size, b));
+            if e.avg < cohesion * own {
+                // stays apart until one of them changes
                 continue;
             }
-            *links[a].entry(c).or_default() += s;
-            let lc = &mut links[c as usize];
-            let moved = lc.remove(&(b as u32)).unwrap_or(0.0);
-            *lc.entry(a as u32).or_default() += moved;
         }
-        links[a].remove(&(b as u32));
+        // merge b into a (a < b)
+        let lb = std::mem::take(&mut links[b]);
+        let mut between = 0.0;
+        for &(c, s) in &lb {
+            if c as usize == a {
+                between = s;
+                continue;
+            }
+            add_link(&mut links[a], c, s);
+            let lc = &mut links[c as usize];
+            if let Ok(k) = lc.binary_search_by_key(&(b as u32), |e| e.0) {
+                let moved = lc.remove(k).1;
+                add_link(lc, a as u32, moved);
+            }
+        }
+        if let Ok(k) = links[a].binary_search_by_key(&(b as u32), |e| e.0) {
+            links[a].remove(k);
+        }
+        inner[a] += inner[b] + between;
         size[a] += size[b];
         alive[b] = false;
         parent[b] = a as u32;
-        for (&c, &s) in &links[a] {
+        for &(c, s) in &links[a] {
             let c = c as usize;
             let avg = s / (size[a] as f64 * size[c] as f64);
             if avg >= threshold {
@@ -253,10 +338,37 @@ mod tests {
             (3, 5, 0.9),
             (2, 3, 0.4),
         ];
-        let c = average_link(7, &edges, 0.3);
+        let c = average_link(7, &edges, 0.3, 0.0);
         assert_eq!(c, vec![0, 0, 0, 3, 3, 3, 6]);
-        let c = average_link(7, &edges, 0.01);
+        let c = average_link(7, &edges, 0.01, 0.0);
         assert_eq!(c[..6], [0, 0, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn tight_clusters_merge_only_when_nearly_as_alike_as_their_members() {
+        // two tight triangles, every cross pair at 0.4: average 0.4 passes
+        // the threshold but is under 0.6 of their inner similarity (0.9)
+        let mut edges = vec![
+            (0, 1, 0.9),
+            (0, 2, 0.9),
+            (1, 2, 0.9),
+            (3, 4, 0.9),
+            (3, 5, 0.9),
+            (4, 5, 0.9),
+        ];
+        for i in 0..3 {
+            for j in 3..6 {
+                edges.push((i, j, 0.4));
+            }
+        }
+        edges.sort_by_key(|e| (e.0, e.1));
+        assert_eq!(average_link(6, &edges, 0.3, 0.0), vec![0; 6]);
+        assert_eq!(average_link(6, &edges, 0.3, 0.6), vec![0, 0, 0, 3, 3, 3]);
+        // at 0.6 the cross pairs are alike enough
+        for e in edges.iter_mut().filter(|e| e.2 < 0.5) {
+            e.2 = 0.6;
+        }
+        assert_eq!(average_link(6, &edges, 0.3, 0.6), vec![0; 6]);
     }
 
     #[test]
