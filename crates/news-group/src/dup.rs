@@ -54,7 +54,10 @@ pub struct Sketch<'a> {
 /// Anchors that make an article's lead.
 pub const LEAD_ANCHORS: usize = 4;
 /// Lead anchors another record must have to carry the article's lead.
-const LEAD_FOUND: usize = 3;
+const LEAD_FOUND: usize = 2;
+/// Lead anchors that make a carried lead unmistakable, even where the
+/// carrier opens with it.
+const FULL_LEAD: usize = 3;
 
 impl Sketches {
     /// An empty store for signatures of `perms` values.
@@ -164,7 +167,8 @@ impl Sketch<'_> {
         jaccard(self.minhash, other.minhash).max(p.anchors_in(w).1)
     }
 
-    /// How many of this record's lead anchors `other` has.
+    /// How many of this record's lead anchors `other` has, counted from
+    /// the first: an excerpt starts where the article starts.
     fn lead_in(&self, other: &Sketch) -> usize {
         self.lead
             .iter()
@@ -275,7 +279,15 @@ pub enum Link {
     Contained { part: u32, whole: u32, share: f64 },
     /// `whole` carries the lead of `part` (an excerpt in a roundup): not
     /// enough to join them, enough to list `part`'s group in `whole`.
-    Carries { part: u32, whole: u32, share: f64 },
+    /// `opening`: the lead found is at the start of `whole` too (the two
+    /// open alike: one wire sentence atop two reports, or a roundup's first
+    /// item).
+    Carries {
+        part: u32,
+        whole: u32,
+        share: f64,
+        opening: bool,
+    },
 }
 
 /// Checks candidate pairs on their fingerprints; only verified pairs remain.
@@ -323,6 +335,7 @@ pub fn verify(docs: &Sketches, pairs: &[(u32, u32)], th: &Thresholds) -> Vec<Lin
                     part: px,
                     whole: py,
                     share: x.anchors_in(&y).1,
+                    opening: x.lead_in(&y) < FULL_LEAD && x.lead.iter().any(|a| y.lead.contains(a)),
                 });
             }
         }
@@ -386,6 +399,7 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
     let mut parts: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
     let mut related: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
     let mut carried: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
+    let mut opening_alike: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
     for l in links {
         match *l {
             Link::Similar { a, b, .. } => {
@@ -397,7 +411,15 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
                 parts.entry(whole).or_default().push((part, share));
                 related.insert((part, whole));
             }
-            Link::Carries { part, whole, share } => {
+            Link::Carries {
+                part,
+                whole,
+                share,
+                opening,
+            } => {
+                if opening {
+                    opening_alike.insert((part, whole));
+                }
                 carried.entry(whole).or_default().push((part, share));
             }
         }
@@ -451,6 +473,7 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
     for i in 0..n as u32 {
         *size.entry(uf.find(i)).or_default() += 1;
     }
+    drop_mutual_carries(&mut carried);
     let mut carriers: Vec<u32> = carried.keys().copied().collect();
     carriers.sort_unstable();
     for w in carriers {
@@ -463,7 +486,12 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
         let own = uf.find(w);
         let foreign = foreign_groups(&mut uf, &list, own);
         let alone = size[&own] == 1;
-        if foreign.is_empty() || (alone && foreign.len() == 1 && list.iter().all(|p| p.1 < 0.4)) {
+        // one other article's lead alone makes a roundup only when it is not
+        // where this record opens too, or this record has no group of its
+        // own (then it is an excerpt of that article)
+        let lead_only = foreign.len() == 1 && list.iter().all(|p| p.1 < 0.4);
+        let opens_alike = list.iter().all(|p| opening_alike.contains(&(p.0, w)));
+        if foreign.is_empty() || (lead_only && (alone || opens_alike)) {
             continue;
         }
         roundup_set.insert(w, roundups.len());
@@ -507,6 +535,41 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
         })
         .collect();
     Groups { root, contains }
+}
+
+/// Two records that each hold the other's lead begin alike: a roundup that
+/// opens with an article's lead, and the article. Only the record that
+/// carries more leads is a carrier (the roundup); when both carry as many,
+/// neither is (two reports opening with one wire sentence).
+fn drop_mutual_carries(carried: &mut FxHashMap<u32, Vec<(u32, f64)>>) {
+    let count =
+        |carried: &FxHashMap<u32, Vec<(u32, f64)>>, w: u32| carried.get(&w).map_or(0, Vec::len);
+    let mut drop: Vec<(u32, u32)> = Vec::new();
+    let mut wholes: Vec<u32> = carried.keys().copied().collect();
+    wholes.sort_unstable();
+    for &w in &wholes {
+        for &(p, _) in &carried[&w] {
+            let mutual = carried
+                .get(&p)
+                .is_some_and(|l| l.iter().any(|&(q, _)| q == w));
+            if mutual && count(carried, w) <= count(carried, p) {
+                drop.push((w, p));
+            }
+        }
+    }
+    for (w, p) in drop {
+        if let Some(l) = carried.get_mut(&w) {
+            l.retain(|&(q, _)| q != p);
+        }
+    }
+    carried.retain(|_, l| !l.is_empty());
+    // a carrier's lead in a record is the first item the carrier holds,
+    // not an article the record holds
+    let carriers: rustc_hash::FxHashSet<u32> = carried.keys().copied().collect();
+    for l in carried.values_mut() {
+        l.retain(|(q, _)| !carriers.contains(q));
+    }
+    carried.retain(|_, l| !l.is_empty());
 }
 
 /// The groups of `parts` other than `own`, sorted and distinct.

@@ -132,6 +132,56 @@ fn copies_join_and_a_roundup_lists_what_it_carries() {
 }
 
 #[test]
+fn a_digest_of_leads_lists_every_article_and_no_article_lists_the_digest() {
+    let mut rng = Rng(11);
+    let arts: Vec<String> = (0..3).map(|_| rng.words(300)).collect();
+    let lead = |a: &str| a.split(' ').take(45).collect::<Vec<_>>().join(" ");
+    let mut k = Corpus { lines: Vec::new() };
+    for (i, a) in arts.iter().enumerate() {
+        k.add(&format!("art{i}"), a);
+        // each article is re-posted: it has a group of its own
+        k.add(&format!("art{i}-repost"), &format!("Home > News\n\n{a}"));
+    }
+    // a digest opening with the first article's lead, then the others'
+    let digest = format!(
+        "{}\n\n{}\n\n{}",
+        lead(&arts[0]),
+        lead(&arts[1]),
+        lead(&arts[2])
+    );
+    k.add("digest", &digest);
+    k.add("digest-copy", &format!("Top stories\n\n{digest}\n\nShare"));
+    // a report on the same event that opens with the first article's
+    // opening sentence and goes on in its own words
+    let first_sentence = arts[0].split(' ').take(22).collect::<Vec<_>>().join(" ");
+    let other = format!("{first_sentence} {}", rng.words(300));
+    k.add("other-report", &other);
+    k.add("other-report-repost", &format!("{other}\n\nComments (2)"));
+    let g = groups(&run(&[], &k.input()));
+    let dup = |id: &str| g[id]["duplicate"].as_str().unwrap().to_string();
+    let contains = |id: &str| -> Vec<String> {
+        g[id].get("contains").map_or(Vec::new(), |v| {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect()
+        })
+    };
+    let listed = contains("digest");
+    for i in 0..3 {
+        let art = dup(&format!("art{i}"));
+        assert!(listed.contains(&art), "art{i} missing from {listed:?}");
+        // the articles stay apart, and none claims to hold the digest
+        assert!(contains(&format!("art{i}")).is_empty(), "art{i}");
+    }
+    assert_ne!(dup("art0"), dup("art1"));
+    // one shared opening sentence is not an embedded article
+    assert!(contains("other-report").is_empty());
+    assert_ne!(dup("other-report"), dup("art0"));
+}
+
+#[test]
 fn groups_do_not_depend_on_input_order() {
     let k = corpus();
     let forward = groups(&run(&[], &k.input()));
