@@ -120,6 +120,9 @@ const TERM_ENTITY: u64 = 1;
 const TERM_NUMBER: u64 = 2;
 const TERM_KIND: u64 = 3;
 
+/// Story edges weaker than this share of the threshold are dropped.
+const WEAK_EDGE: f64 = 0.25;
+
 /// Weight of an entity term relative to a word.
 const ENTITY_WEIGHT: f64 = 2.0;
 /// Weight of a number term relative to a word.
@@ -459,7 +462,7 @@ fn group(docs: &mut Docs, terms: &TermsFile, opts: &Options) -> std::io::Result<
         position: &position,
     };
     let nodes = story_nodes(terms, &index, &docs.published)?;
-    let edges = story::edges(&nodes);
+    let edges = story::edges(&nodes, opts.story_threshold * WEAK_EDGE);
     drop(nodes);
     let clusters = story::average_link(
         roots.len(),

@@ -93,10 +93,16 @@ pub fn similarity(a: &Node, b: &Node) -> f64 {
     }
 }
 
+/// Nodes examined per node for edges (each pair from its smaller node):
+/// candidates come from its rarest index terms first, so the work and the
+/// edges per node stay bounded however common the other terms are.
+const MAX_NEIGHBOURS: usize = 128;
+
 /// Weighted edges `(i, j, similarity)`, `i < j`, sorted, between nodes that
 /// share one of their heaviest terms (an inverted index, never all pairs);
-/// pairs of similarity 0 are left out.
-pub fn edges(nodes: &[Node]) -> Vec<(u32, u32, f32)> {
+/// pairs less similar than `min_similarity` are left out (they cannot lift
+/// an average to the clustering threshold on their own).
+pub fn edges(nodes: &[Node], min_similarity: f64) -> Vec<(u32, u32, f32)> {
     let mut postings: Vec<(u32, u32)> = Vec::new();
     let mut top: Vec<(u32, f32)> = Vec::new();
     let mut indexed: Vec<u32> = Vec::with_capacity(nodes.len() * INDEX_TERMS);
@@ -119,30 +125,35 @@ pub fn edges(nodes: &[Node]) -> Vec<(u32, u32, f32)> {
     };
     let mut seen = vec![u32::MAX; nodes.len()];
     let mut near: Vec<u32> = Vec::new();
+    let mut runs: Vec<&[(u32, u32)]> = Vec::new();
     let mut out = Vec::new();
     let mut start = 0;
     for (i, &end) in indexed_end.iter().enumerate() {
+        runs.clear();
+        runs.extend(indexed[start..end].iter().map(|&t| run(t)));
+        start = end;
+        runs.retain(|r| r.len() <= MAX_POSTING);
+        runs.sort_by_key(|r| (r.len(), r[0].0));
         near.clear();
-        for &t in &indexed[start..end] {
-            let r = run(t);
-            if r.len() > MAX_POSTING {
-                continue;
-            }
-            for &(_, j) in r {
+        let from = out.len();
+        'runs: for r in &runs {
+            for &(_, j) in *r {
                 if j as usize > i && seen[j as usize] != i as u32 {
+                    if near.len() == MAX_NEIGHBOURS {
+                        break 'runs;
+                    }
                     seen[j as usize] = i as u32;
                     near.push(j);
                 }
             }
         }
-        start = end;
-        near.sort_unstable();
         for &j in &near {
             let s = similarity(&nodes[i], &nodes[j as usize]);
-            if s > 0.0 {
+            if s > 0.0 && s >= min_similarity {
                 out.push((i as u32, j, s as f32));
             }
         }
+        out[from..].sort_unstable_by_key(|e| e.1);
     }
     out
 }
@@ -369,6 +380,28 @@ mod tests {
             e.2 = 0.6;
         }
         assert_eq!(average_link(6, &edges, 0.3, 0.6), vec![0; 6]);
+    }
+
+    #[test]
+    fn edges_per_node_stay_bounded_and_weak_pairs_go() {
+        // 200 nodes sharing one term, each with a term of its own
+        let nodes: Vec<Node> = (0..200u32)
+            .map(|i| Node {
+                vector: finish(vec![(0, 1.0), (1 + i, 1.0)]),
+                day: None,
+            })
+            .collect();
+        let e = edges(&nodes, 0.1);
+        assert!(!e.is_empty());
+        let mut per = vec![0usize; nodes.len()];
+        for &(i, j, s) in &e {
+            assert!(i < j && (s - 0.5).abs() < 1e-6);
+            per[i as usize] += 1;
+        }
+        assert!(per.iter().all(|&n| n <= MAX_NEIGHBOURS));
+        assert!(e.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+        // every pair is at 0.5: a floor above it leaves no edge
+        assert!(edges(&nodes, 0.6).is_empty());
     }
 
     #[test]
