@@ -180,20 +180,29 @@ pub fn anchors(shingles: &[u64], w: usize) -> Vec<u32> {
         out.push((shingles.iter().min().unwrap() >> 32) as u32);
         return out;
     }
-    let mut deque = std::collections::VecDeque::with_capacity(w + 1);
+    // a monotonic queue of positions (increasing hashes) in a plain vector:
+    // its front only moves forward, so `head` replaces a ring buffer
+    let mut queue: Vec<usize> = Vec::with_capacity(shingles.len());
+    let mut head = 0;
     let mut last = usize::MAX;
     for (j, &h) in shingles.iter().enumerate() {
-        while deque.back().is_some_and(|&b: &usize| shingles[b] >= h) {
-            deque.pop_back();
+        while queue.len() > head && shingles[queue[queue.len() - 1]] >= h {
+            queue.pop();
         }
-        deque.push_back(j);
-        if deque[0] + w <= j {
-            deque.pop_front();
+        queue.push(j);
+        if queue[head] + w <= j {
+            head += 1;
         }
-        if j + 1 >= w && deque[0] != last {
-            last = deque[0];
+        if j + 1 >= w && queue[head] != last {
+            last = queue[head];
             out.push((shingles[last] >> 32) as u32);
         }
+    }
+    // each anchor once, at its first place (repeats are rare: check first)
+    let mut sorted = out.clone();
+    sorted.sort_unstable();
+    if sorted.windows(2).all(|p| p[0] != p[1]) {
+        return out;
     }
     let mut seen: Vec<(u32, usize)> = out.iter().enumerate().map(|(i, &a)| (a, i)).collect();
     seen.sort_unstable();

@@ -118,6 +118,31 @@ impl Tokenizer {
                 i += 1;
                 continue;
             }
+            if b.is_ascii_alphanumeric() {
+                // fast path: a plain ASCII word, ended by ASCII other than
+                // an apostrophe (no clitic, no NFKC, no inner apostrophe)
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                if bytes.get(end).is_none_or(|&n| n < 0x80 && n != b'\'') {
+                    self.cur.clear();
+                    self.cur.push_str(&text[i..end]);
+                    self.cur.make_ascii_lowercase();
+                    let bracket = is_bracket_token(&self.cur)
+                        && i > 0
+                        && bytes[i - 1] == b'-'
+                        && bytes.get(end) == Some(&b'-');
+                    i = end;
+                    gap_clean = true;
+                    if !bracket {
+                        sink.push(&self.cur);
+                        emitted += 1;
+                        std::mem::swap(&mut self.cur, &mut self.last);
+                    }
+                    continue;
+                }
+            }
             let c = char_at(text, i);
             let next = i + c.len_utf8();
             let leading_apostrophe = is_apostrophe(c)
