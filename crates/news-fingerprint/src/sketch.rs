@@ -141,10 +141,15 @@ pub fn simhash(shingles: &[u64]) -> u64 {
         let mut planes = [0u64; 8];
         for &s in chunk {
             let mut carry = fmix64(s ^ SEED_SIMHASH);
+            // a ripple-carry add: the carry dies out after two planes on
+            // average
             for p in planes.iter_mut() {
                 let c = *p;
                 *p = c ^ carry;
                 carry &= c;
+                if carry == 0 {
+                    break;
+                }
             }
         }
         for (bit, count) in counts.iter_mut().enumerate() {
