@@ -52,6 +52,17 @@ pub fn shingles(token_hashes: &[u64], k: usize, out: &mut Vec<u64>) {
         out.push(combine(token_hashes, &m));
         return;
     }
+    if let Ok(m5) = <[u64; 5]>::try_from(&m[..]) {
+        // the default k, unrolled
+        out.extend(token_hashes.windows(5).map(|w| {
+            let mut acc = 0u64;
+            for j in 0..5 {
+                acc = acc.wrapping_add(w[j].wrapping_mul(m5[j]));
+            }
+            fmix64(acc)
+        }));
+        return;
+    }
     out.extend(token_hashes.windows(k).map(|w| combine(w, &m)));
 }
 

@@ -129,10 +129,10 @@ impl Tokenizer {
                     self.cur.clear();
                     self.cur.push_str(&text[i..end]);
                     self.cur.make_ascii_lowercase();
-                    let bracket = is_bracket_token(&self.cur)
-                        && i > 0
+                    let bracket = i > 0
                         && bytes[i - 1] == b'-'
-                        && bytes.get(end) == Some(&b'-');
+                        && bytes.get(end) == Some(&b'-')
+                        && is_bracket_token(&self.cur);
                     i = end;
                     gap_clean = true;
                     if !bracket {
