@@ -181,6 +181,21 @@ fn a_digest_of_leads_lists_every_article_and_no_article_lists_the_digest() {
     assert_ne!(dup("other-report"), dup("art0"));
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+
+    /// Any order of the records gives the same groups, ids and similarities.
+    #[test]
+    fn any_input_order_gives_the_same_groups(keys in proptest::collection::vec(proptest::prelude::any::<u64>(), 12)) {
+        let k = corpus();
+        let forward = groups(&run(&[], &k.input()));
+        let mut lines: Vec<(u64, String)> = keys.into_iter().zip(k.lines.clone()).collect();
+        lines.sort();
+        let shuffled: String = lines.into_iter().map(|(_, l)| l).collect();
+        proptest::prop_assert_eq!(forward, groups(&run(&[], &shuffled)));
+    }
+}
+
 #[test]
 fn groups_do_not_depend_on_input_order() {
     let k = corpus();
