@@ -129,19 +129,26 @@ impl Case {
 /// a lowercased dump) still count as lowercase.
 pub fn detect_case(text: &str) -> Case {
     let (mut upper, mut lower) = (0usize, 0usize);
-    let mut non_ascii = false;
-    for &b in text.as_bytes() {
-        upper += usize::from(b.is_ascii_uppercase());
-        lower += usize::from(b.is_ascii_lowercase());
-        non_ascii |= b >= 0x80;
-    }
-    if non_ascii {
-        for c in text.chars().filter(|c| !c.is_ascii()) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII runs in bulk (they vectorize); other characters one by one
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80)
+            .unwrap_or(bytes.len() - i);
+        for &b in &bytes[i..i + run] {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+        }
+        i += run;
+        if let Some(c) = text[i..].chars().next() {
             if c.is_uppercase() {
                 upper += 1;
             } else if c.is_lowercase() {
                 lower += 1;
             }
+            i += c.len_utf8();
         }
     }
     match (upper, lower) {
