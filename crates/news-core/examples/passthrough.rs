@@ -3,6 +3,10 @@
 //! compares every stage's throughput with this binary's on the same file.
 
 use clap::Parser;
+
+// the allocator the stages use, so the floor compares like with like
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use news_core::{CommonArgs, Record, Sink, Stage, StageError};
 
 /// Parse and re-serialize every record (benchmark baseline).

@@ -1,3 +1,9 @@
+// Records make many small strings, vectors and JSON maps, where mimalloc is
+// much faster than the system allocator (news-group keeps the system one: its
+// target is peak memory).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     match news_fingerprint::cli::parse_args() {
         Ok(cli) => news_fingerprint::cli::main(cli).into(),

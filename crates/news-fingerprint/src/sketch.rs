@@ -94,27 +94,26 @@ pub const EMPTY: u32 = u32::MAX;
 pub fn minhash(shingles: &[u64], n: usize, sig: &mut Vec<u32>) {
     sig.clear();
     sig.resize(n, EMPTY);
-    let mut filled = vec![false; n];
+    // branch-free: a bin's minimum, and a bit saying a shingle reached it
+    let mut filled = vec![0u64; n.div_ceil(64)];
+    let is_filled = |filled: &[u64], i: usize| filled[i >> 6] >> (i & 63) & 1 == 1;
     for &s in shingles {
         let g = fmix64(s ^ SEED_MINHASH);
         let bin = reduce(g, n);
-        let v = g as u32;
-        if !filled[bin] || v < sig[bin] {
-            sig[bin] = v;
-            filled[bin] = true;
-        }
+        sig[bin] = sig[bin].min(g as u32);
+        filled[bin >> 6] |= 1 << (bin & 63);
     }
     if shingles.is_empty() {
         return;
     }
     for i in 0..n {
-        if filled[i] {
+        if is_filled(&filled, i) {
             continue;
         }
         let mut attempt = 0u64;
         loop {
             let j = reduce(fmix64(SEED_DENSIFY ^ ((i as u64) << 32) ^ attempt), n);
-            if filled[j] {
+            if is_filled(&filled, j) {
                 sig[i] = sig[j];
                 break;
             }
@@ -152,15 +151,10 @@ pub fn simhash(shingles: &[u64]) -> u64 {
         let mut planes = [0u64; 8];
         for &s in chunk {
             let mut carry = fmix64(s ^ SEED_SIMHASH);
-            // a ripple-carry add: the carry dies out after two planes on
-            // average
             for p in planes.iter_mut() {
                 let c = *p;
                 *p = c ^ carry;
                 carry &= c;
-                if carry == 0 {
-                    break;
-                }
             }
         }
         for (bit, count) in counts.iter_mut().enumerate() {
