@@ -94,11 +94,19 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
     let mut newlines = 0usize; // newlines seen since the last kept character
     let mut rest = normalized.as_str();
     while !rest.is_empty() {
-        // Copy a run of plain printable ASCII in one go.
-        let run = rest
-            .bytes()
-            .position(|b| !(0x21..=0x7E).contains(&b))
-            .unwrap_or(rest.len());
+        // Copy a run of plain printable ASCII in one go, single spaces
+        // between printable characters included (they stay as they are).
+        let bytes = rest.as_bytes();
+        let printable = |b: u8| (0x21..=0x7E).contains(&b);
+        let mut run = 0;
+        while run < bytes.len() {
+            let b = bytes[run];
+            if printable(b) || (b == b' ' && run > 0 && bytes.get(run + 1).is_some_and(|&n| printable(n))) {
+                run += 1;
+            } else {
+                break;
+            }
+        }
         if run > 0 {
             separate(&mut out, &mut newlines, &mut pending_space);
             out.push_str(&rest[..run]);

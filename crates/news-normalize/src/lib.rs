@@ -171,11 +171,12 @@ fn split_headline(text: &str) -> Option<(String, String)> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let body_follows = rest.split_whitespace().count() >= 12;
+    // at least 12 words (counting stops there: the rest can be long)
+    let body_follows = rest.split_whitespace().nth(11).is_some();
     let sentence_end = first.ends_with(['.', ',', ';', ':', '|', '-', '–', '—'])
         || first.ends_with("\"") && first.contains(". ");
     let next_line = rest.split('\n').next().unwrap_or("");
-    let next_is_prose = next_line.split_whitespace().count() >= 12;
+    let next_is_prose = next_line.split_whitespace().nth(11).is_some();
     if (3..=25).contains(&words)
         && starts_capital
         && !sentence_end
