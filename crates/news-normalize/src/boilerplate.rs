@@ -306,25 +306,54 @@ impl Analysis {
                 norm.push(' ');
             }
         };
-        if text.is_ascii() {
-            let words = text.split(|c: char| !c.is_ascii_alphanumeric());
-            for word in words.filter(|w| !w.is_empty()) {
+        // words: runs of alphanumeric characters, scanned by byte; only
+        // words with a capital or a non-ASCII letter are copied to lowercase
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if b >= 0x80 {
+                let c = text[i..].chars().next().expect("char boundary");
+                if !c.is_alphanumeric() {
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            let start = i;
+            let (mut upper, mut ascii) = (false, true);
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    upper |= b.is_ascii_uppercase();
+                    i += 1;
+                } else {
+                    let c = text[i..].chars().next().expect("char boundary");
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+            }
+            let word = &text[start..i];
+            if !ascii {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                add(&lower);
+            } else if upper {
                 lower.clear();
                 lower.push_str(word);
                 lower.make_ascii_lowercase();
                 add(&lower);
-            }
-        } else {
-            let words = text.split(|c: char| !c.is_alphanumeric());
-            for word in words.filter(|w| !w.is_empty()) {
-                lower.clear();
-                if word.is_ascii() {
-                    lower.push_str(word);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                }
-                add(&lower);
+            } else {
+                add(word);
             }
         }
         if hashes.len() > NORM_WORDS {
