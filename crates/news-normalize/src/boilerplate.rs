@@ -890,7 +890,13 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
         return None;
     }
     let (set, cats) = &*PATTERNS;
-    if let Some(i) = set.matches(text).iter().next() {
+    // most lines match nothing: the plain search is cheaper than collecting
+    // every overlapping match
+    if let Some(i) = set
+        .is_match(text)
+        .then(|| set.matches(text).iter().next())
+        .flatten()
+    {
         return Some(cats[i]);
     }
     if is_dateline(block) {
@@ -1282,7 +1288,11 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
         if b.words > 120 || b.text.contains(['"', '“', '”']) {
             continue;
         }
-        let cues = BIO_CUES.matches(b.text).iter().count();
+        let cues = if BIO_CUES.is_match(b.text) {
+            BIO_CUES.matches(b.text).iter().count()
+        } else {
+            0
+        };
         let starts_with_name = b.text.split_whitespace().next().is_some_and(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && !is_stopword(&w.to_lowercase())
         });

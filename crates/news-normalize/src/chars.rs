@@ -101,7 +101,9 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
         let mut run = 0;
         while run < bytes.len() {
             let b = bytes[run];
-            if printable(b) || (b == b' ' && run > 0 && bytes.get(run + 1).is_some_and(|&n| printable(n))) {
+            if printable(b)
+                || (b == b' ' && run > 0 && bytes.get(run + 1).is_some_and(|&n| printable(n)))
+            {
                 run += 1;
             } else {
                 break;
