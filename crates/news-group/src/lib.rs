@@ -208,7 +208,9 @@ struct Words<'a> {
 impl TokenSink for Words<'_> {
     fn push(&mut self, token: &str) {
         let number = token.bytes().all(|b| b.is_ascii_digit());
-        let useful = token.len() >= 3 || token.bytes().any(|b| b.is_ascii_digit());
+        // "000" of "12,000", "05" of "3.05": a fragment of a longer number
+        let fragment = number && token.len() > 1 && token.starts_with('0');
+        let useful = !fragment && (token.len() >= 3 || token.bytes().any(|b| b.is_ascii_digit()));
         self.last = (useful && !story::is_stopword(token)).then(|| {
             let kind = if number { TERM_NUMBER } else { 0 };
             xxh3_64(token.as_bytes()) & !TERM_KIND | kind
