@@ -55,8 +55,8 @@ pub struct Sketch<'a> {
 pub const LEAD_ANCHORS: usize = 4;
 /// Lead anchors another record must have to carry the article's lead.
 const LEAD_FOUND: usize = 2;
-/// Lead anchors that make a carried lead unmistakable, even where the
-/// carrier opens with it.
+/// Lead anchors that make a carried lead unmistakable (fewer may be one
+/// shared sentence).
 const FULL_LEAD: usize = 3;
 
 impl Sketches {
@@ -279,14 +279,13 @@ pub enum Link {
     Contained { part: u32, whole: u32, share: f64 },
     /// `whole` carries the lead of `part` (an excerpt in a roundup): not
     /// enough to join them, enough to list `part`'s group in `whole`.
-    /// `opening`: the lead found is at the start of `whole` too (the two
-    /// open alike: one wire sentence atop two reports, or a roundup's first
-    /// item).
+    /// `weak`: fewer than `FULL_LEAD` lead anchors found (one sentence,
+    /// perhaps: a quoted or reused opening rather than an excerpt).
     Carries {
         part: u32,
         whole: u32,
         share: f64,
-        opening: bool,
+        weak: bool,
     },
 }
 
@@ -335,7 +334,7 @@ pub fn verify(docs: &Sketches, pairs: &[(u32, u32)], th: &Thresholds) -> Vec<Lin
                     part: px,
                     whole: py,
                     share: x.anchors_in(&y).1,
-                    opening: x.lead_in(&y) < FULL_LEAD && x.lead.iter().any(|a| y.lead.contains(a)),
+                    weak: x.lead_in(&y) < FULL_LEAD,
                 });
             }
         }
@@ -399,7 +398,7 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
     let mut parts: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
     let mut related: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
     let mut carried: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
-    let mut opening_alike: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
+    let mut weak_lead: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
     for l in links {
         match *l {
             Link::Similar { a, b, .. } => {
@@ -415,10 +414,10 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
                 part,
                 whole,
                 share,
-                opening,
+                weak,
             } => {
-                if opening {
-                    opening_alike.insert((part, whole));
+                if weak {
+                    weak_lead.insert((part, whole));
                 }
                 carried.entry(whole).or_default().push((part, share));
             }
@@ -486,12 +485,13 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
         let own = uf.find(w);
         let foreign = foreign_groups(&mut uf, &list, own);
         let alone = size[&own] == 1;
-        // one other article's lead alone makes a roundup only when it is not
-        // where this record opens too, or this record has no group of its
-        // own (then it is an excerpt of that article)
+        // one other article's lead, and no more than its lead, makes a roundup
+        // only of a record with a group of its own (else it is an excerpt of
+        // that article) that holds 3 or more of the lead's anchors (one
+        // shared sentence is no embedded article)
         let lead_only = foreign.len() == 1 && list.iter().all(|p| p.1 < 0.4);
-        let opens_alike = list.iter().all(|p| opening_alike.contains(&(p.0, w)));
-        if foreign.is_empty() || (lead_only && (alone || opens_alike)) {
+        let weak = list.iter().all(|p| weak_lead.contains(&(p.0, w)));
+        if foreign.is_empty() || (lead_only && (alone || weak)) {
             continue;
         }
         roundup_set.insert(w, roundups.len());
