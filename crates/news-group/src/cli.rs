@@ -57,7 +57,8 @@ pub struct Cli {
     pub representative: RepArg,
 
     /// Write one record per group instead of the records: {"id", "level",
-    /// "size", "representative", "title", "members", "first_day", "last_day"}.
+    /// "size", "representative", "title", "entities" (the top 5 canonical
+    /// names), "members", "first_day", "last_day"}.
     #[arg(long, value_enum, default_value_t = EmitArg::Records)]
     pub emit: EmitArg,
 

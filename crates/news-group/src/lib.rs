@@ -18,6 +18,7 @@ pub mod cli;
 pub mod dup;
 pub mod story;
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 
@@ -85,6 +86,9 @@ struct Docs {
     published: Vec<Option<i64>>,
     /// Titles, kept only for `--emit groups`.
     titles: Vec<Option<Box<str>>>,
+    /// Each record's distinct canonical entity names, kept only for
+    /// `--emit groups`.
+    entities: Vec<Box<[Box<str>]>>,
     sketches: dup::Sketches,
 }
 
@@ -161,12 +165,18 @@ impl GroupStage {
             last: None,
         };
         self.tokenizer.run(text, &mut words);
+        let mut names: Vec<Box<str>> = Vec::new();
+        let mut entity = |label: &str, canonical: &str| {
+            if add_entity(&mut terms, label, canonical) && self.opts.emit == Emit::Groups {
+                names.push(canonical.into());
+            }
+        };
         match record.get("entities").and_then(Value::as_array) {
             Some(list) => {
                 for e in list {
                     let label = e.get("type").and_then(Value::as_str).unwrap_or("");
                     if let Some(c) = e.get("canonical").and_then(Value::as_str) {
-                        add_entity(&mut terms, label, c);
+                        entity(label, c);
                     }
                 }
             }
@@ -175,7 +185,7 @@ impl GroupStage {
                 let res = news_entities::Resources::embedded();
                 let casing = news_sentences::Casing::Auto;
                 for m in news_entities::recognize(text, None, casing, res) {
-                    add_entity(&mut terms, m.label, &m.canonical);
+                    entity(m.label, &m.canonical);
                 }
             }
         }
@@ -192,6 +202,9 @@ impl GroupStage {
             .push(record.get_str("published").and_then(day_number));
         if self.opts.emit == Emit::Groups {
             docs.titles.push(record.get_str("title").map(Into::into));
+            names.sort_unstable();
+            names.dedup();
+            docs.entities.push(names.into_boxed_slice());
         }
         docs.sketches.push(&fp);
         Ok(())
@@ -230,16 +243,38 @@ impl TokenSink for Words<'_> {
     }
 }
 
-fn add_entity(terms: &mut FxHashMap<u64, u32>, label: &str, canonical: &str) {
-    if matches!(
+/// Counts a named entity of a story-relevant type; says whether it did.
+fn add_entity(terms: &mut FxHashMap<u64, u32>, label: &str, canonical: &str) -> bool {
+    let relevant = matches!(
         label,
         "PERSON" | "ORG" | "GPE" | "LOC" | "NORP" | "FAC" | "EVENT"
-    ) {
+    );
+    if relevant {
         let key = canonical.to_lowercase();
         *terms
             .entry(xxh3_64(key.as_bytes()) & !TERM_KIND | TERM_ENTITY)
             .or_default() += 1;
     }
+    relevant
+}
+
+/// Entity names shown per group by `--emit groups`.
+const TOP_ENTITIES: usize = 5;
+
+/// The canonical names most members of a group mention (ties by name).
+fn top_entities(docs: &Docs, members: &[u32]) -> Vec<Value> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in members {
+        for name in docs.entities.get(i as usize).map_or(&[][..], |e| &e[..]) {
+            *count.entry(name).or_default() += 1;
+        }
+    }
+    let mut list: Vec<(&str, usize)> = count.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    list.into_iter()
+        .take(TOP_ENTITIES)
+        .map(|(name, _)| Value::String(name.into()))
+        .collect()
 }
 
 /// Days since 1970-01-01 of an RFC 3339 date or date-time (`YYYY-MM-DD...`).
@@ -696,6 +731,7 @@ fn group_records(docs: &Docs, g: &Grouping) -> Vec<Map<String, Value>> {
                 "title".into(),
                 title.map_or(Value::Null, |t| Value::String(t.into())),
             );
+            m.insert("entities".into(), Value::Array(top_entities(docs, members)));
             let mut ids: Vec<&str> = members.iter().map(|&i| docs.id(i)).collect();
             ids.sort_unstable();
             m.insert(
@@ -733,6 +769,27 @@ fn civil(z: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn top_entities_are_those_most_members_mention() {
+        let names = |l: &[&str]| l.iter().map(|&n| Box::from(n)).collect::<Box<[Box<str>]>>();
+        let docs = Docs {
+            entities: vec![
+                names(&["Ada Park", "Harwick"]),
+                names(&["Harwick", "Vell"]),
+                names(&["Harwick", "Vell", "Zed"]),
+            ],
+            ..Docs::default()
+        };
+        let top = top_entities(&docs, &[0, 1, 2]);
+        assert_eq!(
+            top[..3],
+            [json!("Harwick"), json!("Vell"), json!("Ada Park")]
+        );
+        assert_eq!(top.len(), 4);
+        assert!(top_entities(&docs, &[]).is_empty());
+    }
 
     #[test]
     fn dates_round_trip() {

@@ -243,6 +243,7 @@ fn emit_groups_writes_one_record_per_group() {
         .expect("the group of a");
     assert_eq!(a["size"], 3);
     assert_eq!(a["members"], json!(["a", "a-lead", "a-wrapped"]));
+    assert!(a["entities"].is_array(), "{a:?}");
     assert!(recs.iter().any(|r| r["level"] == "story"));
 }
 
