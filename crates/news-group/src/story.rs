@@ -1,11 +1,13 @@
 //! Story groups: different articles about one real-world event.
 //!
 //! Each near-duplicate group is one node, described by a sparse TF-IDF
-//! vector over its content words and canonical entity names (entities
-//! weigh double: who and where tell events apart). Candidate pairs come from
-//! an inverted index on each node's highest-weighted terms, never from all
-//! pairs; their cosine similarity, damped by the distance in time when both
-//! have a `published` date, is the edge weight. Average-link agglomerative
+//! vector over its content words, numbers and canonical entity names
+//! (entities weigh double: who and where; numbers four times: counts, scores
+//! and years tell two events of one kind apart). Candidate pairs come from
+//! an inverted index on each node's highest-weighted terms, rarest first and
+//! a bounded number per node, never from all pairs; their cosine similarity,
+//! damped by the distance in time when both have a `published` date, is the
+//! edge weight (weak edges are left out). Average-link agglomerative
 //! clustering over that sparse graph merges the closest pair of clusters
 //! while their average similarity (missing pairs count as 0) stays at or
 //! above the threshold, so no number of stories is needed in advance, and
