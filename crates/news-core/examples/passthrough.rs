@@ -5,8 +5,7 @@
 use clap::Parser;
 
 // the allocator the stages use, so the floor compares like with like
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+news_core::fast_allocator!();
 use news_core::{CommonArgs, Record, Sink, Stage, StageError};
 
 /// Parse and re-serialize every record (benchmark baseline).
