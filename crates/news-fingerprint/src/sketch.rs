@@ -223,7 +223,7 @@ pub fn anchors(shingles: &[u64], w: usize) -> Vec<u32> {
 
 /// The share of positions where two signatures agree: the MinHash estimate
 /// of the Jaccard similarity of their shingle sets.
-pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+pub fn jaccard<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() || a.len() != b.len() {
         return 0.0;
     }

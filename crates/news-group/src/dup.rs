@@ -135,15 +135,6 @@ impl Sketches {
     }
 }
 
-/// Share of equal values of two signatures: the estimated Jaccard similarity.
-pub fn jaccard(a: &[u16], b: &[u16]) -> f64 {
-    if a.is_empty() || a.len() != b.len() {
-        return 0.0;
-    }
-    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
-    same as f64 / a.len() as f64
-}
-
 impl Sketch<'_> {
     /// Anchors of this record that `other` has too, and their share of all
     /// this record's anchors.
@@ -164,11 +155,10 @@ impl Sketch<'_> {
         } else {
             (other, self)
         };
-        jaccard(self.minhash, other.minhash).max(p.anchors_in(w).1)
+        sketch::jaccard(self.minhash, other.minhash).max(p.anchors_in(w).1)
     }
 
-    /// How many of this record's lead anchors `other` has, counted from
-    /// the first: an excerpt starts where the article starts.
+    /// How many of this record's lead anchors `other` has.
     fn lead_in(&self, other: &Sketch) -> usize {
         self.lead
             .iter()
@@ -221,15 +211,14 @@ pub fn candidates(docs: &Sketches, th: &Thresholds) -> Vec<(u32, u32)> {
     emit(&mut keys, &mut pairs, MAX_BUCKET);
     // LSH bands, one band at a time (recomputed from the signature)
     let mut buf = Vec::with_capacity(th.rows * 2);
-    let rows = th.rows.min(docs.perms / th.bands.max(1));
     for b in 0..th.bands {
         for i in 0..docs.len() {
             let d = docs.get(i);
-            if d.tokens == 0 || rows == 0 {
+            if d.tokens == 0 {
                 continue;
             }
             buf.clear();
-            for v in &d.minhash[b * rows..(b + 1) * rows] {
+            for v in &d.minhash[b * th.rows..(b + 1) * th.rows] {
                 buf.extend_from_slice(&v.to_le_bytes());
             }
             keys.push((xxh3_64_with_seed(&buf, b as u64), i as u32));
@@ -305,7 +294,7 @@ pub fn verify(docs: &Sketches, pairs: &[(u32, u32)], th: &Thresholds) -> Vec<Lin
         if da.tokens == 0 || db.tokens == 0 {
             continue;
         }
-        let j = jaccard(da.minhash, db.minhash);
+        let j = sketch::jaccard(da.minhash, db.minhash);
         if j >= th.jaccard {
             links.push(Link::Similar {
                 a,
@@ -329,12 +318,13 @@ pub fn verify(docs: &Sketches, pairs: &[(u32, u32)], th: &Thresholds) -> Vec<Lin
         }
         // an excerpt: the lead of one inside the other
         for (x, y, px, py) in [(da, db, a, b), (db, da, b, a)] {
-            if x.lead.len() >= LEAD_FOUND && x.lead_in(&y) >= LEAD_FOUND {
+            let found = x.lead_in(&y);
+            if x.lead.len() >= LEAD_FOUND && found >= LEAD_FOUND {
                 links.push(Link::Carries {
                     part: px,
                     whole: py,
                     share: x.anchors_in(&y).1,
-                    weak: x.lead_in(&y) < FULL_LEAD,
+                    weak: found < FULL_LEAD,
                 });
             }
         }
@@ -397,8 +387,8 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
     let mut uf = UnionFind::new(n);
     let mut parts: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
     let mut related: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
-    let mut carried: FxHashMap<u32, Vec<(u32, f64)>> = FxHashMap::default();
-    let mut weak_lead: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
+    // by carrier: (part, share, weak)
+    let mut carried: FxHashMap<u32, Vec<(u32, f64, bool)>> = FxHashMap::default();
     for l in links {
         match *l {
             Link::Similar { a, b, .. } => {
@@ -416,10 +406,7 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
                 share,
                 weak,
             } => {
-                if weak {
-                    weak_lead.insert((part, whole));
-                }
-                carried.entry(whole).or_default().push((part, share));
+                carried.entry(whole).or_default().push((part, share, weak));
             }
         }
     }
@@ -457,7 +444,7 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
             }
             continue;
         }
-        if foreign_groups(&mut uf, inside, own).len() <= 1 {
+        if foreign_groups(&mut uf, inside.iter().map(|p| p.0), own).len() <= 1 {
             for &(p, _) in inside {
                 uf.union(p, w);
             }
@@ -472,31 +459,32 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
     for i in 0..n as u32 {
         *size.entry(uf.find(i)).or_default() += 1;
     }
-    drop_mutual_carries(&mut carried);
+    prune_carries(&mut carried);
     let mut carriers: Vec<u32> = carried.keys().copied().collect();
     carriers.sort_unstable();
     for w in carriers {
         let mut list = carried.remove(&w).unwrap();
-        list.sort_unstable_by_key(|&(p, _)| p);
+        list.sort_unstable_by_key(|&(p, ..)| p);
+        let shares = list.iter().map(|&(p, share, _)| (p, share));
         if let Some(&k) = roundup_set.get(&w) {
-            roundups[k].1.extend(list);
+            roundups[k].1.extend(shares);
             continue;
         }
         let own = uf.find(w);
-        let foreign = foreign_groups(&mut uf, &list, own);
+        let foreign = foreign_groups(&mut uf, list.iter().map(|p| p.0), own);
         let alone = size[&own] == 1;
         // one other article's lead, and no more than its lead, makes a roundup
         // only of a record with a group of its own (else it is an excerpt of
         // that article) that holds 3 or more of the lead's anchors (one
         // shared sentence is no embedded article)
         let lead_only = foreign.len() == 1 && list.iter().all(|p| p.1 < 0.4);
-        let weak = list.iter().all(|p| weak_lead.contains(&(p.0, w)));
+        let weak = list.iter().all(|p| p.2);
         if foreign.is_empty() || (lead_only && (alone || weak)) {
             continue;
         }
         roundup_set.insert(w, roundups.len());
         let mut inside = parts.get(&w).cloned().unwrap_or_default();
-        inside.extend(list);
+        inside.extend(shares);
         roundups.push((w, inside));
     }
     // A roundup joins the group it carries the largest share of when
@@ -537,46 +525,39 @@ pub fn merge(docs: &Sketches, links: &[Link]) -> Groups {
     Groups { root, contains }
 }
 
-/// Two records that each hold the other's lead begin alike: a roundup that
-/// opens with an article's lead, and the article. Only the record that
-/// carries more leads is a carrier (the roundup); when both carry as many,
-/// neither is (two reports opening with one wire sentence).
-fn drop_mutual_carries(carried: &mut FxHashMap<u32, Vec<(u32, f64)>>) {
-    let count =
-        |carried: &FxHashMap<u32, Vec<(u32, f64)>>, w: u32| carried.get(&w).map_or(0, Vec::len);
-    let mut drop: Vec<(u32, u32)> = Vec::new();
-    let mut wholes: Vec<u32> = carried.keys().copied().collect();
-    wholes.sort_unstable();
-    for &w in &wholes {
-        for &(p, _) in &carried[&w] {
-            let mutual = carried
-                .get(&p)
-                .is_some_and(|l| l.iter().any(|&(q, _)| q == w));
-            if mutual && count(carried, w) <= count(carried, p) {
-                drop.push((w, p));
-            }
-        }
-    }
-    for (w, p) in drop {
+/// Removes the carried leads that are no excerpts:
+/// - two records that each hold the other's lead begin alike (a roundup
+///   opening with an article's lead, and the article): only the one carrying
+///   more leads carries; when both carry as many, neither does (two reports
+///   opening with one wire sentence);
+/// - a carrier's lead found in a record is the first item the carrier holds,
+///   not an article the record holds.
+fn prune_carries(carried: &mut FxHashMap<u32, Vec<(u32, f64, bool)>>) {
+    let count = |w: u32| carried.get(&w).map_or(0, Vec::len);
+    let holds = |w: u32, p: u32| carried.get(&w).is_some_and(|l| l.iter().any(|q| q.0 == p));
+    let mutual: Vec<(u32, u32)> = carried
+        .iter()
+        .flat_map(|(&w, l)| l.iter().map(move |q| (w, q.0)))
+        .filter(|&(w, p)| holds(p, w) && count(w) <= count(p))
+        .collect();
+    for (w, p) in mutual {
         if let Some(l) = carried.get_mut(&w) {
-            l.retain(|&(q, _)| q != p);
+            l.retain(|q| q.0 != p);
         }
     }
     carried.retain(|_, l| !l.is_empty());
-    // a carrier's lead in a record is the first item the carrier holds,
-    // not an article the record holds
     let carriers: rustc_hash::FxHashSet<u32> = carried.keys().copied().collect();
     for l in carried.values_mut() {
-        l.retain(|(q, _)| !carriers.contains(q));
+        l.retain(|q| !carriers.contains(&q.0));
     }
     carried.retain(|_, l| !l.is_empty());
 }
 
 /// The groups of `parts` other than `own`, sorted and distinct.
-fn foreign_groups(uf: &mut UnionFind, parts: &[(u32, f64)], own: u32) -> Vec<u32> {
+fn foreign_groups(uf: &mut UnionFind, parts: impl IntoIterator<Item = u32>, own: u32) -> Vec<u32> {
     let mut g: Vec<u32> = parts
-        .iter()
-        .map(|&(p, _)| uf.find(p))
+        .into_iter()
+        .map(|p| uf.find(p))
         .filter(|&g| g != own)
         .collect();
     g.sort_unstable();
