@@ -97,7 +97,7 @@ impl Docs {
         &self.ids[i as usize]
     }
 
-    /// Canonical order: by id, then content, then input position.
+    /// Whether record `a` comes before record `b` by id (then input position).
     fn id_lt(&self, a: u32, b: u32) -> bool {
         (self.id(a), a) < (self.id(b), b)
     }
@@ -709,8 +709,8 @@ impl TermsFile {
 
 /// `--emit groups`: one record per duplicate group and per story.
 fn group_records(docs: &Docs, g: &Grouping) -> Vec<Map<String, Value>> {
-    let mut dup: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
-    let mut stories: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    let mut dup: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    let mut stories: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for (i, a) in g.assign.iter().enumerate() {
         dup.entry(a.duplicate).or_default().push(i as u32);
         stories.entry(a.story).or_default().push(i as u32);

@@ -213,13 +213,7 @@ pub fn average_link(
     let mut size = vec![1u32; n];
     let mut inner = vec![0f64; n];
     let mut alive = vec![true; n];
-    let mut degree = vec![0usize; n];
-    for &(i, j, _) in edges {
-        degree[i as usize] += 1;
-        degree[j as usize] += 1;
-    }
-    let mut links: Vec<Vec<(u32, f64)>> = degree.iter().map(|&d| Vec::with_capacity(d)).collect();
-    drop(degree);
+    let mut links: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
     for &(i, j, s) in edges {
         links[i as usize].push((j, s as f64));
         links[j as usize].push((i, s as f64));
