@@ -53,14 +53,8 @@ pub fn shingles(token_hashes: &[u64], k: usize, out: &mut Vec<u64>) {
         return;
     }
     if let Ok(m5) = <[u64; 5]>::try_from(&m[..]) {
-        // the default k, unrolled
-        out.extend(token_hashes.windows(5).map(|w| {
-            let mut acc = 0u64;
-            for j in 0..5 {
-                acc = acc.wrapping_add(w[j].wrapping_mul(m5[j]));
-            }
-            fmix64(acc)
-        }));
+        // the default k: a fixed-length multiplier array lets the loop unroll
+        out.extend(token_hashes.windows(5).map(|w| combine(w, &m5)));
         return;
     }
     out.extend(token_hashes.windows(k).map(|w| combine(w, &m)));
