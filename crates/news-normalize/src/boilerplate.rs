@@ -875,6 +875,13 @@ pub fn remove_boilerplate(
     (out, removed)
 }
 
+/// The patterns of `set` that match `text`, or `None` when none does. Most
+/// lines match nothing, and the plain search that says so is cheaper than
+/// collecting every overlapping match.
+fn set_matches(set: &RegexSet, text: &str) -> Option<regex::SetMatches> {
+    set.is_match(text).then(|| set.matches(text))
+}
+
 /// Pattern verdict for one block, from its wording alone.
 fn classify(block: &Block, ctx: &Context) -> Option<Category> {
     let text = block.text;
@@ -890,13 +897,7 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
         return None;
     }
     let (set, cats) = &*PATTERNS;
-    // most lines match nothing: the plain search is cheaper than collecting
-    // every overlapping match
-    if let Some(i) = set
-        .is_match(text)
-        .then(|| set.matches(text).iter().next())
-        .flatten()
-    {
+    if let Some(i) = set_matches(set, text).and_then(|m| m.iter().next()) {
         return Some(cats[i]);
     }
     if is_dateline(block) {
@@ -1288,11 +1289,7 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
         if b.words > 120 || b.text.contains(['"', '“', '”']) {
             continue;
         }
-        let cues = if BIO_CUES.is_match(b.text) {
-            BIO_CUES.matches(b.text).iter().count()
-        } else {
-            0
-        };
+        let cues = set_matches(&BIO_CUES, b.text).map_or(0, |m| m.iter().count());
         let starts_with_name = b.text.split_whitespace().next().is_some_and(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && !is_stopword(&w.to_lowercase())
         });
