@@ -19,6 +19,7 @@
 //! sentence punctuation and says something no template says, so every rule
 //! leaves such blocks alone unless they are verbatim repeats.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 #[cfg(test)]
 use std::collections::HashSet;
@@ -235,6 +236,7 @@ const LONG_CUES: &[&str] = &[
 static LONG_FURNITURE_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(LONG_CUES)
         .expect("cue automaton builds")
 });
@@ -266,72 +268,277 @@ const NORM_WORDS: usize = 40;
 /// patterns: furniture is short, and skipping long paragraphs keeps the pass fast.
 const MAX_PATTERN_BYTES: usize = 480;
 
+/// Hashes a lowercased word a byte at a time, eight bytes to a mixing step.
+/// Words of up to eight bytes (nearly all) cost one final mix, and for them
+/// the packed bytes are the word itself (see [`is_stopword_packed`]).
+struct WordHasher {
+    state: u64,
+    packed: u64,
+    len: usize,
+}
+
+impl WordHasher {
+    const SEED: u64 = 0x243F_6A88_85A3_08D3;
+
+    #[inline]
+    fn new() -> Self {
+        WordHasher {
+            state: Self::SEED,
+            packed: 0,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, b: u8) {
+        if self.len > 0 && self.len % 8 == 0 {
+            self.state = mix64(self.state ^ self.packed);
+            self.packed = 0;
+        }
+        self.packed = self.packed << 8 | u64::from(b);
+        self.len += 1;
+    }
+
+    /// The hash; [`mix64`] is a bijection, so words of up to eight bytes
+    /// never collide.
+    #[inline]
+    fn finish(&self) -> u64 {
+        mix64(self.state ^ self.packed ^ self.len as u64)
+    }
+
+    /// The word's bytes as one number when it has at most eight.
+    #[inline]
+    fn packed(&self) -> Option<u64> {
+        (self.len <= 8).then_some(self.packed)
+    }
+}
+
+/// The SplitMix64 finalizer: a bijection on u64 with full avalanche.
+#[inline]
+fn mix64(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// A word's bytes packed as [`WordHasher`] packs them (at most eight).
+const fn pack(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        packed = packed << 8 | bytes[i] as u64;
+        i += 1;
+    }
+    packed
+}
+
+/// Open-addressed table of the packed stopwords: one probe on average.
+static STOPWORD_TABLE: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut table = [0u64; 256];
+    for word in STOPWORDS {
+        let mut slot = stop_slot(pack(word));
+        while table[slot] != 0 {
+            slot = (slot + 1) % table.len();
+        }
+        table[slot] = pack(word);
+    }
+    table
+});
+
+#[inline]
+fn stop_slot(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// [`is_stopword`] for a word given packed (every stopword has at most
+/// eight bytes, so a longer word is none).
+#[inline]
+fn is_stopword_packed(packed: Option<u64>) -> bool {
+    let Some(packed) = packed else { return false };
+    let table = &*STOPWORD_TABLE;
+    let mut slot = stop_slot(packed);
+    loop {
+        match table[slot] {
+            0 => return false,
+            p if p == packed => return true,
+            _ => slot = (slot + 1) % table.len(),
+        }
+    }
+}
+
 /// What is known about a line's content, whatever its position: computed
 /// once per distinct line and reused across the rounds of [`crate::normalize`].
-pub struct Analysis {
+/// The numbers live in the [`BlockCache`]'s arenas; [`Analysis`] is the view.
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The line's text in the cache's text arena.
+    text: (u32, u32),
+    /// Hashes of the lowercased words, in order.
+    hashes: (u32, u32),
+    /// Hashes of the words that are not stopwords, in order (same arena).
+    content: (u32, u32),
+    /// The lowercased words, " w1 w2 " (short blocks only).
+    norm: (u32, u32),
+    words: u32,
+    signature: u64,
+    terminal: bool,
+    pattern: Option<Category>,
+}
+
+/// What is known about a line's content (a view into a [`BlockCache`]).
+#[derive(Clone, Copy)]
+struct Analysis<'a> {
+    /// Whitespace-separated words.
     words: usize,
     /// Lowercased words (letters and digits only), each followed by a space
     /// and the first preceded by one (" w1 w2 "); only for short blocks
     /// (at most `NORM_WORDS` words), where wording checks need it.
-    norm: String,
+    norm: &'a str,
     /// Hashes of the lowercased words, in order.
-    hashes: Vec<u64>,
+    hashes: &'a [u64],
     /// Hashes of the words that are not stopwords, in order.
-    content: Vec<u64>,
-    /// The same, sorted and deduplicated, for membership tests.
-    content_set: Vec<u64>,
-    /// A 64-bit Bloom signature of `content_set`.
+    content: &'a [u64],
+    /// A 64-bit Bloom signature of `content`.
     signature: u64,
     terminal: bool,
     /// The verdict of the wording patterns ([`classify`]).
     pattern: Option<Category>,
 }
 
-impl Analysis {
-    fn new(text: &str) -> Self {
-        let estimate = text.len() / 5 + 1;
-        let mut hashes = Vec::with_capacity(estimate);
-        let mut content = Vec::with_capacity(estimate);
-        let mut lower = String::with_capacity(32);
-        let mut norm = String::with_capacity(text.len().min(320) + 2);
-        norm.push(' ');
-        let mut add = |lower: &str| {
-            let hash = xxhash_rust::xxh3::xxh3_64(lower.as_bytes());
-            hashes.push(hash);
-            if !is_stopword(lower) {
-                content.push(hash);
+impl Analysis<'_> {
+    /// Number of (alphanumeric) words.
+    fn norm_len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// The lowercased words (short blocks only; empty for long ones).
+    fn norm_words(&self) -> impl Iterator<Item = &str> {
+        self.norm.split(' ').filter(|w| !w.is_empty())
+    }
+}
+
+/// Line analyses of one text, reused while the text is normalized again,
+/// and their arenas, reused from text to text (cleared, not freed).
+#[derive(Default)]
+pub struct BlockCache {
+    /// Line hash to entry (a colliding line probes the next key).
+    index: HashKeyed<u32>,
+    entries: Vec<Entry>,
+    texts: String,
+    numbers: Vec<u64>,
+    norm: String,
+    /// Content hashes of the line being analysed.
+    scratch: Vec<u64>,
+    /// Whether the analyses were made for lowercase text (patterns depend on it).
+    lowercase: bool,
+}
+
+/// Arenas above this size are freed rather than kept for the next text.
+const KEEP_ARENA_BYTES: usize = 16 << 20;
+
+impl BlockCache {
+    /// Forgets every line, keeping the arenas' memory unless it is large.
+    pub fn clear(&mut self) {
+        if self.texts.capacity() > KEEP_ARENA_BYTES
+            || self.numbers.capacity() * 8 > KEEP_ARENA_BYTES
+        {
+            *self = BlockCache::default();
+            return;
+        }
+        self.index.clear();
+        self.entries.clear();
+        self.texts.clear();
+        self.numbers.clear();
+        self.norm.clear();
+    }
+
+    fn view(&self, e: &Entry) -> Analysis<'_> {
+        let range = |(a, b): (u32, u32)| a as usize..b as usize;
+        Analysis {
+            words: e.words as usize,
+            norm: &self.norm[range(e.norm)],
+            hashes: &self.numbers[range(e.hashes)],
+            content: &self.numbers[range(e.content)],
+            signature: e.signature,
+            terminal: e.terminal,
+            pattern: e.pattern,
+        }
+    }
+
+    /// The entry of `line`, analysed and classified on first sight.
+    fn intern(&mut self, line: &str, ctx: &Context) -> u32 {
+        let mut key = xxhash_rust::xxh3::xxh3_64(line.as_bytes());
+        while let Some(&id) = self.index.get(&key) {
+            let (a, b) = self.entries[id as usize].text;
+            if &self.texts[a as usize..b as usize] == line {
+                return id;
             }
-            if hashes.len() <= NORM_WORDS {
-                norm.push_str(lower);
-                norm.push(' ');
-            }
-        };
-        // words: runs of alphanumeric characters, scanned by byte; only
-        // words with a capital or a non-ASCII letter are copied to lowercase
+            key = key.wrapping_add(1);
+        }
+        let mut entry = self.analyze(line);
+        let start = self.texts.len() as u32;
+        self.texts.push_str(line);
+        entry.text = (start, self.texts.len() as u32);
+        entry.pattern = classify(
+            &Block {
+                text: line,
+                blank_before: false,
+                analysis: self.view(&entry),
+            },
+            ctx,
+        );
+        let id = self.entries.len() as u32;
+        self.entries.push(entry);
+        self.index.insert(key, id);
+        id
+    }
+
+    /// Analyses `text` into the arenas (the entry is not indexed).
+    fn analyze(&mut self, text: &str) -> Entry {
+        let hashes_start = self.numbers.len();
+        let norm_start = self.norm.len();
+        self.norm.push(' ');
+        self.scratch.clear();
+        let mut signature = 0u64;
+        let mut words = 0usize; // whitespace-separated
+        let mut in_token = false;
+        let mut lower = String::new();
         let bytes = text.as_bytes();
         let mut i = 0;
+        // Words are runs of alphanumeric characters, scanned by byte; the
+        // hash is taken of the lowercased word.
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 && !b.is_ascii_alphanumeric() {
+                let space = b.is_ascii_whitespace();
+                words += usize::from(!space && !in_token);
+                in_token = !space;
                 i += 1;
                 continue;
             }
             if b >= 0x80 {
                 let c = text[i..].chars().next().expect("char boundary");
                 if !c.is_alphanumeric() {
+                    let space = c.is_whitespace();
+                    words += usize::from(!space && !in_token);
+                    in_token = !space;
                     i += c.len_utf8();
                     continue;
                 }
             }
+            words += usize::from(!in_token);
+            in_token = true;
             let start = i;
-            let (mut upper, mut ascii) = (false, true);
+            let mut hasher = WordHasher::new();
+            let mut ascii = true;
             while i < bytes.len() {
                 let b = bytes[i];
                 if b < 0x80 {
                     if !b.is_ascii_alphanumeric() {
                         break;
                     }
-                    upper |= b.is_ascii_uppercase();
+                    hasher.push(b.to_ascii_lowercase());
                     i += 1;
                 } else {
                     let c = text[i..].chars().next().expect("char boundary");
@@ -346,52 +553,46 @@ impl Analysis {
             if !ascii {
                 lower.clear();
                 lower.extend(word.chars().flat_map(char::to_lowercase));
-                add(&lower);
-            } else if upper {
-                lower.clear();
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-                add(&lower);
-            } else {
-                add(word);
+                hasher = WordHasher::new();
+                for &b in lower.as_bytes() {
+                    hasher.push(b);
+                }
+            }
+            let hash = hasher.finish();
+            let count = self.numbers.len() - hashes_start;
+            self.numbers.push(hash);
+            if !is_stopword_packed(hasher.packed()) {
+                self.scratch.push(hash);
+                signature |= 1 << (hash >> 58);
+            }
+            if count < NORM_WORDS {
+                if ascii {
+                    let at = self.norm.len();
+                    self.norm.push_str(word);
+                    self.norm[at..].make_ascii_lowercase();
+                } else {
+                    self.norm.push_str(&lower);
+                }
+                self.norm.push(' ');
             }
         }
-        if hashes.len() > NORM_WORDS {
-            norm = String::new();
+        let hashes_end = self.numbers.len();
+        if hashes_end - hashes_start > NORM_WORDS {
+            self.norm.truncate(norm_start);
         }
-        let mut content_set = content.clone();
-        content_set.sort_unstable();
-        content_set.dedup();
-        let signature = content_set.iter().fold(0u64, |sig, h| sig | 1 << (h >> 58));
-        Analysis {
-            words: count_words(text),
-            norm,
-            hashes,
-            content,
-            content_set,
+        self.numbers.extend_from_slice(&self.scratch);
+        let span = |a: usize, b: usize| (a as u32, b as u32);
+        Entry {
+            text: (0, 0),
+            hashes: span(hashes_start, hashes_end),
+            content: span(hashes_end, self.numbers.len()),
+            norm: span(norm_start, self.norm.len()),
+            words: words as u32,
             signature,
             terminal: ends_sentence(text),
             pattern: None,
         }
     }
-
-    /// Number of (alphanumeric) words.
-    fn norm_len(&self) -> usize {
-        self.hashes.len()
-    }
-
-    /// The lowercased words (short blocks only; empty for long ones).
-    fn norm_words(&self) -> impl Iterator<Item = &str> {
-        self.norm.split(' ').filter(|w| !w.is_empty())
-    }
-}
-
-/// Line analyses of one text, reused while the text is normalized again.
-#[derive(Default)]
-pub struct BlockCache {
-    lines: HashMap<String, Analysis, xxhash_rust::xxh3::Xxh3DefaultBuilder>,
-    /// Whether the analyses were made for lowercase text (patterns depend on it).
-    lowercase: bool,
 }
 
 /// A non-empty line of the text: its place and its (shared) analysis.
@@ -399,16 +600,15 @@ struct Block<'a> {
     text: &'a str,
     /// A blank line came before it in the input.
     blank_before: bool,
-    analysis: &'a Analysis,
+    analysis: Analysis<'a>,
 }
 
-impl std::ops::Deref for Block<'_> {
-    type Target = Analysis;
-    fn deref(&self) -> &Analysis {
-        self.analysis
+impl<'a> std::ops::Deref for Block<'a> {
+    type Target = Analysis<'a>;
+    fn deref(&self) -> &Analysis<'a> {
+        &self.analysis
     }
 }
-
 impl Block<'_> {
     /// A full paragraph of article prose.
     fn is_body(&self) -> bool {
@@ -422,21 +622,6 @@ impl Block<'_> {
                 .text
                 .ends_with(['.', ',', ';', ':', '|', '-', '–', '—'])
     }
-}
-
-/// Whitespace-separated words (ASCII fast path).
-fn count_words(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().count();
-    }
-    let mut count = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        count += usize::from(!space && !in_word);
-        in_word = !space;
-    }
-    count
 }
 
 /// Lowercased alphanumeric words of a text.
@@ -565,19 +750,107 @@ fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
-static PATTERNS: LazyLock<(RegexSet, Vec<Category>)> = LazyLock::new(|| {
+/// The wording patterns, in two sets. Most are anchored at the start of the
+/// block, and their search stops as soon as no pattern can go on. The few
+/// that may match anywhere run only on blocks holding one of their literals
+/// ([`FLOATING_CUES`]).
+struct Patterns {
+    anchored: RegexSet,
+    /// Each anchored pattern's row in [`pattern_table`].
+    anchored_rows: Vec<usize>,
+    floating: RegexSet,
+    floating_rows: Vec<usize>,
+    categories: Vec<Category>,
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let table = pattern_table();
-    let set = regex::RegexSetBuilder::new(
-        table
-            .iter()
-            .map(|(_, p)| ascii_boundaries(&format!("(?i){p}"))),
-    )
-    .dfa_size_limit(256 << 20)
-    .size_limit(256 << 20)
-    .build()
-    .expect("patterns compile");
-    (set, table.into_iter().map(|(c, _)| c).collect())
+    let build = |rows: &[usize]| {
+        regex::RegexSetBuilder::new(
+            rows.iter()
+                .map(|&i| ascii_boundaries(&format!("(?i){}", table[i].1))),
+        )
+        .dfa_size_limit(256 << 20)
+        .size_limit(256 << 20)
+        .build()
+        .expect("patterns compile")
+    };
+    let (anchored_rows, floating_rows): (Vec<usize>, Vec<usize>) =
+        (0..table.len()).partition(|&i| is_anchored(&table[i].1));
+    Patterns {
+        anchored: build(&anchored_rows),
+        floating: build(&floating_rows),
+        anchored_rows,
+        floating_rows,
+        categories: table.into_iter().map(|(c, _)| c).collect(),
+    }
 });
+
+/// Whether a pattern is anchored at the start of the block by a literal
+/// word or a narrow class. A pattern opening with "anything but" a few
+/// characters keeps the anchored search alive for its whole length, so it
+/// runs with the floating ones.
+fn is_anchored(pattern: &str) -> bool {
+    pattern.starts_with('^') && !pattern.starts_with("^[^")
+}
+
+/// One literal of each pattern that is not anchored at the start, matched
+/// without case (see [`may_float`]).
+const FLOATING_CUES: &[&str] = &[
+    "external link",
+    "comment",
+    "your email address will not be published",
+    "required fields are marked",
+    "all rights reserved",
+    "may not be",
+    "cookie",
+    "you agree to",
+    "/",
+    "(",
+    "contributed",
+    "refresh",
+    "all times",
+    "follow",
+    "reply",
+    "thoughts below",
+];
+
+static FLOATING_CUE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(FLOATING_CUES)
+        .expect("cue automaton builds")
+});
+
+/// Whether a floating pattern can match `text`: it holds one of their
+/// literals, or a letter that Unicode case folding maps to ASCII (the
+/// Kelvin sign and the long s), which the ASCII cue search cannot see.
+fn may_float(text: &str) -> bool {
+    FLOATING_CUE_FINDER.is_match(text)
+        || (!text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']))
+}
+
+impl Patterns {
+    /// The category of the first pattern (in table order) matching `text`.
+    fn first_match(&self, text: &str) -> Option<Category> {
+        let first = |set: &RegexSet, rows: &[usize]| {
+            set_matches(set, text).and_then(|m| m.iter().next().map(|k| rows[k]))
+        };
+        let anchored = first(&self.anchored, &self.anchored_rows);
+        let floating = if may_float(text) {
+            first(&self.floating, &self.floating_rows)
+        } else {
+            debug_assert!(!self.floating.is_match(text), "missing cue: {text}");
+            None
+        };
+        let row = match (anchored, floating) {
+            (Some(a), Some(f)) => a.min(f),
+            (a, f) => a.or(f)?,
+        };
+        Some(self.categories[row])
+    }
+}
 
 /// Zone-only patterns: only before the first or after the last body paragraph.
 static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -649,75 +922,19 @@ const SUBSCRIBE_CUES: &[&str] = &[
     "alerts",
 ];
 
-/// Function words, ignored when comparing what blocks say.
+/// Function words, ignored when comparing what blocks say (none is longer
+/// than eight bytes: see [`is_stopword_packed`]).
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+    "is", "was", "were", "are", "be", "been", "it", "its", "that", "this", "these", "those", "he",
+    "she", "they", "his", "her", "their", "them", "him", "we", "our", "you", "your", "i", "s", "t",
+    "said", "says", "not", "but", "had", "has", "have", "will", "would", "who", "which", "after",
+    "before", "than", "then", "there", "also", "into", "about", "up", "out", "over",
+];
+
+/// Whether a lowercased word is one of [`STOPWORDS`].
 fn is_stopword(word: &str) -> bool {
-    matches!(
-        word,
-        "the"
-            | "a"
-            | "an"
-            | "and"
-            | "or"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "be"
-            | "been"
-            | "it"
-            | "its"
-            | "that"
-            | "this"
-            | "these"
-            | "those"
-            | "he"
-            | "she"
-            | "they"
-            | "his"
-            | "her"
-            | "their"
-            | "them"
-            | "him"
-            | "we"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "s"
-            | "t"
-            | "said"
-            | "says"
-            | "not"
-            | "but"
-            | "had"
-            | "has"
-            | "have"
-            | "will"
-            | "would"
-            | "who"
-            | "which"
-            | "after"
-            | "before"
-            | "than"
-            | "then"
-            | "there"
-            | "also"
-            | "into"
-            | "about"
-            | "up"
-            | "out"
-            | "over"
-    )
+    word.len() <= 8 && is_stopword_packed(Some(pack(word)))
 }
 
 static BIO_CUES: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -746,7 +963,7 @@ pub fn remove_boilerplate(
     cache: &mut BlockCache,
 ) -> (String, Vec<Removal>) {
     if cache.lowercase != ctx.lowercase {
-        cache.lines.clear();
+        cache.clear();
         cache.lowercase = ctx.lowercase;
     }
     let mut lines = Vec::new();
@@ -756,28 +973,18 @@ pub fn remove_boilerplate(
         if line.is_empty() {
             blank = true;
         } else {
-            if !cache.lines.contains_key(line) {
-                let mut analysis = Analysis::new(line);
-                analysis.pattern = classify(
-                    &Block {
-                        text: line,
-                        blank_before: false,
-                        analysis: &analysis,
-                    },
-                    ctx,
-                );
-                cache.lines.insert(line.to_string(), analysis);
-            }
-            lines.push((line, blank));
+            lines.push((line, blank, cache.intern(line, ctx)));
             blank = false;
         }
     }
+    let title = ctx.title.map(|t| cache.analyze(t));
+    let cache = &*cache;
     let blocks: Vec<Block> = lines
         .into_iter()
-        .map(|(text, blank_before)| Block {
+        .map(|(text, blank_before, id)| Block {
             text,
             blank_before,
-            analysis: &cache.lines[text],
+            analysis: cache.view(&cache.entries[id as usize]),
         })
         .collect();
     let mut verdict: Vec<Option<Category>> = vec![None; blocks.len()];
@@ -798,8 +1005,8 @@ pub fn remove_boilerplate(
     }
     // The headline repeated in the body. The first copy before the first
     // body paragraph is the article's own headline and stays.
-    if let Some(title) = ctx.title {
-        let title_words = Analysis::new(title).hashes;
+    if let Some(title) = title {
+        let title_words = cache.view(&title).hashes;
         if !title_words.is_empty() {
             let mut at_top = true;
             for (i, block) in blocks.iter().enumerate() {
@@ -896,9 +1103,13 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
     if text.len() > SHORT_BLOCK_BYTES && !LONG_FURNITURE_CUES.is_match(text) {
         return None;
     }
-    let (set, cats) = &*PATTERNS;
-    if let Some(i) = set_matches(set, text).and_then(|m| m.iter().next()) {
-        return Some(cats[i]);
+    classify_wording(block, ctx)
+}
+
+/// The wording patterns' and shape checks' verdict on a block.
+fn classify_wording(block: &Block, ctx: &Context) -> Option<Category> {
+    if let Some(category) = PATTERNS.first_match(block.text) {
+        return Some(category);
     }
     if is_dateline(block) {
         return Some(Category::Dateline);
@@ -925,11 +1136,12 @@ fn is_list_header(text: &str) -> bool {
 
 /// Whether a line holds only dates, times and their labels.
 pub fn is_dateline_text(line: &str) -> bool {
-    let analysis = Analysis::new(line);
+    let mut cache = BlockCache::default();
+    let entry = cache.analyze(line);
     is_dateline(&Block {
         text: line,
         blank_before: false,
-        analysis: &analysis,
+        analysis: cache.view(&entry),
     })
 }
 
@@ -1157,14 +1369,14 @@ fn find_repeats(
         if b.norm_len() < 3 || verdict[i].is_some() {
             continue;
         }
-        match first.get(&seq_hash(&b.hashes)) {
+        match first.get(&seq_hash(b.hashes)) {
             Some(&f) if blocks[f].hashes == b.hashes => {
                 copy[i] = true;
                 decide(verdict, i, Category::Repeat);
             }
             Some(_) => {}
             None => {
-                first.insert(seq_hash(&b.hashes), i);
+                first.insert(seq_hash(b.hashes), i);
             }
         }
     }
@@ -1217,13 +1429,23 @@ fn find_repeats(
         decide(verdict, i, Category::Repeat);
     }
     // Captions and pull quotes: content words drawn from a nearby block.
+    // Content words sorted and deduplicated, made for the blocks compared.
+    let sets: Vec<OnceCell<Vec<u64>>> = vec![OnceCell::new(); blocks.len()];
+    let content_set = |k: usize| {
+        sets[k].get_or_init(|| {
+            let mut set = blocks[k].content.to_vec();
+            set.sort_unstable();
+            set.dedup();
+            set
+        })
+    };
     let echoes = |i: usize, j: usize| -> bool {
         // Quick reject: too many of i's words are surely absent from j.
         let absent = (blocks[i].signature & !blocks[j].signature).count_ones() as usize;
-        if absent * 5 > blocks[i].content_set.len() {
+        if absent * 5 > content_set(i).len() {
             return false;
         }
-        let theirs = &blocks[j].content_set;
+        let theirs = content_set(j);
         let mine = &blocks[i].content;
         let shared = mine
             .iter()
@@ -1512,6 +1734,71 @@ mod tests {
             let text = format!("{BODY1}\n\n{line}\n\n{BODY2}");
             let (out, removed) = clean(&text, None, None);
             assert_eq!(out, text, "removed: {line} ({removed:?})");
+        }
+    }
+
+    #[test]
+    fn packed_stopword_table_matches_the_list() {
+        for w in STOPWORDS {
+            assert!(is_stopword(w), "{w}");
+        }
+        for w in ["thee", "tho", "ths", "sai", "saids", "a1", "", "ther", "over1", "theirs"] {
+            assert!(!is_stopword(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_hashes_ignore_case_and_tell_words_apart() {
+        let mut cache = BlockCache::default();
+        let a = cache.analyze("Élan ÉLAN élan longerthaneightbytes LONGERTHANEIGHTBYTES ab ba");
+        let view = cache.view(&a);
+        let h = view.hashes;
+        assert_eq!(h[0], h[1]);
+        assert_eq!(h[1], h[2]);
+        assert_eq!(h[3], h[4]);
+        assert_ne!(h[5], h[6]);
+        assert_ne!(h[0], h[3]);
+        assert_eq!(view.norm, " élan élan élan longerthaneightbytes longerthaneightbytes ab ba ");
+    }
+
+    #[test]
+    fn split_pattern_sets_agree_with_the_whole_table() {
+        let table = pattern_table();
+        let whole = regex::RegexSetBuilder::new(
+            table
+                .iter()
+                .map(|(_, p)| ascii_boundaries(&format!("(?i){p}"))),
+        )
+        .size_limit(256 << 20)
+        .build()
+        .unwrap();
+        let lines = [
+            "Tap to share",
+            "Follow us on Twitter",
+            "Stay updated: follow us on X for more",
+            "We'd love to hear from you. Leave your comments below.",
+            "Comments are closed.",
+            "Be the first to comment",
+            "\u{212A}ids, cookies help us: by continuing you agree",
+            "Photo: K. Adu/Reuters",
+            "The crowd (Photo: K. Adu)",
+            "All times are local.",
+            "Please refresh this page for updates",
+            "These are external links and will open in a new window",
+            "Copyright 2031 Elling Media. All rights reserved.",
+            "This material may not be published or broadcast.",
+            "Jane Roe contributed reporting to this story.",
+            "A long sentence about the harbour / with a slash (and a bracket) that says nothing.",
+            "Floodwater closed the quarry road on Tuesday, the council said.",
+            "Share prices of the builder fell 3% on Monday.",
+        ];
+        for line in lines {
+            let expected = whole
+                .matches(line)
+                .iter()
+                .next()
+                .map(|i| table[i].0);
+            assert_eq!(PATTERNS.first_match(line), expected, "{line}");
         }
     }
 

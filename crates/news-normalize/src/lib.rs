@@ -88,6 +88,10 @@ pub struct Normalized {
     pub report: Report,
 }
 
+thread_local! {
+    static CACHE: std::cell::RefCell<boilerplate::BlockCache> = Default::default();
+}
+
 /// Normalizes one text. `title` and `source` are the record's own fields.
 pub fn normalize(
     text: &str,
@@ -114,7 +118,9 @@ pub fn normalize(
     // first, last or adjacent), so repeat until a round changes nothing:
     // that fixed point is what makes the stage idempotent.
     let mut case = Case::None;
-    let mut cache = boilerplate::BlockCache::default();
+    // The line cache's arenas are reused from record to record.
+    let mut cache = CACHE.with(|c| c.take());
+    cache.clear();
     let mut converged = false;
     for _ in 0..8 {
         let mut changed = false;
@@ -152,6 +158,7 @@ pub fn normalize(
     if !converged {
         case = detect_case(&text);
     }
+    CACHE.with(|c| c.replace(cache));
     Normalized {
         text,
         title: found_title,
