@@ -823,22 +823,103 @@ static FLOATING_CUE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(
         .expect("cue automaton builds")
 });
 
-/// Whether a floating pattern can match `text`: it holds one of their
-/// literals, or a letter that Unicode case folding maps to ASCII (the
-/// Kelvin sign and the long s), which the ASCII cue search cannot see.
-fn may_float(text: &str) -> bool {
-    FLOATING_CUE_FINDER.is_match(text)
-        || (!text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']))
+/// The words of [`FLOATING_CUES`] as the floating patterns need them: each
+/// pattern holds one of these words, or pairs of words, between ASCII word
+/// boundaries, or a slash or an opening bracket.
+const FLOATING_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "follow",
+    "reply",
+    "refresh",
+    "contributed",
+];
+const FLOATING_PAIRS: &[(&str, &str)] = &[
+    ("all", "rights"),
+    ("all", "times"),
+    ("may", "not"),
+    ("you", "agree"),
+    ("your", "email"),
+    ("required", "fields"),
+    ("thoughts", "below"),
+    ("external", "link"),
+    ("external", "links"),
+];
+
+/// Cue words and pairs of words as word hashes, with a 256-bit filter of
+/// the words that start a cue, to find them among a block's word hashes.
+struct WordCues {
+    filter: [u64; 4],
+    words: Vec<u64>,
+    pairs: Vec<(u64, u64)>,
+}
+
+impl WordCues {
+    fn new(words: &[&str], pairs: &[(&str, &str)]) -> Self {
+        let words: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+        let pairs: Vec<(u64, u64)> = pairs
+            .iter()
+            .map(|(a, b)| (word_hash(a), word_hash(b)))
+            .collect();
+        let mut filter = [0u64; 4];
+        for &h in words.iter().chain(pairs.iter().map(|(a, _)| a)) {
+            filter[(h >> 62) as usize] |= 1 << ((h >> 56) & 63);
+        }
+        WordCues {
+            filter,
+            words,
+            pairs,
+        }
+    }
+
+    /// Whether a cue word, or pair of consecutive words, is among `hashes`.
+    fn any_in(&self, hashes: &[u64]) -> bool {
+        hashes.iter().enumerate().any(|(k, &h)| {
+            self.filter[(h >> 62) as usize] & 1 << ((h >> 56) & 63) != 0
+                && (self.words.contains(&h)
+                    || self
+                        .pairs
+                        .iter()
+                        .any(|&(a, b)| a == h && hashes.get(k + 1) == Some(&b)))
+        })
+    }
+}
+
+static FLOATING_WORD_CUES: LazyLock<WordCues> =
+    LazyLock::new(|| WordCues::new(FLOATING_WORDS, FLOATING_PAIRS));
+
+/// The hash [`BlockCache::analyze`] gives a lowercase word.
+fn word_hash(word: &str) -> u64 {
+    let mut hasher = WordHasher::new();
+    for &b in word.as_bytes() {
+        hasher.push(b);
+    }
+    hasher.finish()
+}
+
+/// Whether a floating pattern can match `text`, whose word hashes are
+/// `words`. In ASCII text a match needs one of the cue words (the patterns
+/// put ASCII word boundaries around them), a slash or a bracket. Other text
+/// is searched for the cues, and for a letter that Unicode case folding maps
+/// to ASCII (the Kelvin sign and the long s), which the search cannot see.
+fn may_float(text: &str, words: &[u64]) -> bool {
+    if !text.is_ascii() {
+        return FLOATING_CUE_FINDER.is_match(text) || text.contains(['\u{212A}', '\u{17F}']);
+    }
+    memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() || FLOATING_WORD_CUES.any_in(words)
 }
 
 impl Patterns {
     /// The category of the first pattern (in table order) matching `text`.
-    fn first_match(&self, text: &str) -> Option<Category> {
+    /// `words` are the text's word hashes.
+    fn first_match(&self, text: &str, words: &[u64]) -> Option<Category> {
         let first = |set: &RegexSet, rows: &[usize]| {
             set_matches(set, text).and_then(|m| m.iter().next().map(|k| rows[k]))
         };
         let anchored = first(&self.anchored, &self.anchored_rows);
-        let floating = if may_float(text) {
+        let floating = if may_float(text, words) {
             first(&self.floating, &self.floating_rows)
         } else {
             debug_assert!(!self.floating.is_match(text), "missing cue: {text}");
@@ -954,6 +1035,46 @@ static BIO_CUES: LazyLock<RegexSet> = LazyLock::new(|| {
     .collect::<Vec<_>>();
     RegexSet::new(patterns).expect("bio cues compile")
 });
+
+/// A word, or pair of words, that each of [`BIO_CUES`] needs between ASCII
+/// word boundaries (the handle pattern needs an `@`).
+const BIO_WORDS: &[&str] = &[
+    "writes",
+    "writing",
+    "wrote",
+    "reports",
+    "reporting",
+    "covers",
+    "covering",
+    "follow",
+    "likes",
+    "loves",
+    "enjoys",
+    "hobby",
+    "hobbies",
+    "articles",
+    "stories",
+    "columns",
+    "contact",
+    "reach",
+    "email",
+    "joined",
+];
+const BIO_PAIRS: &[(&str, &str)] = &[
+    ("is", "a"),
+    ("is", "an"),
+    ("is", "the"),
+    ("has", "been"),
+    ("has", "worked"),
+];
+
+static BIO_WORD_CUES: LazyLock<WordCues> = LazyLock::new(|| WordCues::new(BIO_WORDS, BIO_PAIRS));
+
+/// Whether [`BIO_CUES`] can match a block: in ASCII text only with one of
+/// [`BIO_WORDS`] or [`BIO_PAIRS`] or an `@` (other text is always searched).
+fn may_be_bio(b: &Block) -> bool {
+    !b.text.is_ascii() || b.text.contains('@') || BIO_WORD_CUES.any_in(b.hashes)
+}
 
 /// Removes furniture; returns the kept text and the removals in text order.
 pub fn remove_boilerplate(
@@ -1098,17 +1219,19 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
     if text.len() > MAX_PATTERN_BYTES {
         return None;
     }
-    // Long blocks are checked only when they carry a word that long furniture
-    // (notices, credits, prompts) is made of: prose skips the pattern scan.
+    let verdict = classify_wording(block, ctx)?;
+    // Long blocks count only when they carry a word that long furniture
+    // (notices, credits, prompts) is made of. Checked last: prose seldom
+    // gets this far.
     if text.len() > SHORT_BLOCK_BYTES && !LONG_FURNITURE_CUES.is_match(text) {
         return None;
     }
-    classify_wording(block, ctx)
+    Some(verdict)
 }
 
 /// The wording patterns' and shape checks' verdict on a block.
 fn classify_wording(block: &Block, ctx: &Context) -> Option<Category> {
-    if let Some(category) = PATTERNS.first_match(block.text) {
+    if let Some(category) = PATTERNS.first_match(block.text, block.hashes) {
         return Some(category);
     }
     if is_dateline(block) {
@@ -1286,20 +1409,18 @@ fn is_share_bar(block: &Block) -> bool {
 
 /// "Sign up for our newsletter", "Get the ... delivered to your inbox".
 fn is_subscribe_prompt(block: &Block) -> bool {
-    if block.words > 40 || block.text.contains(['"', '“', '”']) {
+    if block.words > 40 {
         return false;
     }
-    let cue = block.norm_words().any(|w| SUBSCRIBE_CUES.contains(&w))
-        || [
-            " sign up ",
-            " mailing list ",
-            " our app ",
-            " the app ",
-            " log in ",
-            " sign in ",
-        ]
-        .iter()
-        .any(|c| block.norm.contains(c));
+    // The cue words, or pairs of words, among the block's short-block words.
+    let words = if block.norm.is_empty() {
+        &[][..]
+    } else {
+        block.hashes
+    };
+    if !SUBSCRIBE_WORD_CUES.any_in(words) || block.text.contains(['"', '“', '”']) {
+        return false;
+    }
     // "Sign up for alerts": a short imperative, not "Sign-up numbers rose".
     let imperative = block.words <= 8
         && block.norm_words().next().is_some_and(|w| {
@@ -1320,8 +1441,21 @@ fn is_subscribe_prompt(block: &Block) -> bool {
         .any(|w| matches!(w, "you" | "your" | "our" | "us" | "here" | "now" | "free"))
         || block.norm.starts_with(" don t miss ")
         || imperative;
-    cue && addressed
+    addressed
 }
+
+/// Pairs of words that make a sign-up cue, like [`SUBSCRIBE_CUES`].
+const SUBSCRIBE_PAIRS: &[(&str, &str)] = &[
+    ("sign", "up"),
+    ("mailing", "list"),
+    ("our", "app"),
+    ("the", "app"),
+    ("log", "in"),
+    ("sign", "in"),
+];
+
+static SUBSCRIBE_WORD_CUES: LazyLock<WordCues> =
+    LazyLock::new(|| WordCues::new(SUBSCRIBE_CUES, SUBSCRIBE_PAIRS));
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 fn is_byline(block: &Block, ctx: &Context) -> bool {
@@ -1511,7 +1645,12 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
         if b.words > 120 || b.text.contains(['"', '“', '”']) {
             continue;
         }
-        let cues = set_matches(&BIO_CUES, b.text).map_or(0, |m| m.iter().count());
+        let cues = if may_be_bio(b) {
+            set_matches(&BIO_CUES, b.text).map_or(0, |m| m.iter().count())
+        } else {
+            debug_assert!(!BIO_CUES.is_match(b.text), "missing bio cue: {}", b.text);
+            0
+        };
         let starts_with_name = b.text.split_whitespace().next().is_some_and(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && !is_stopword(&w.to_lowercase())
         });
@@ -1742,7 +1881,9 @@ mod tests {
         for w in STOPWORDS {
             assert!(is_stopword(w), "{w}");
         }
-        for w in ["thee", "tho", "ths", "sai", "saids", "a1", "", "ther", "over1", "theirs"] {
+        for w in [
+            "thee", "tho", "ths", "sai", "saids", "a1", "", "ther", "over1", "theirs",
+        ] {
             assert!(!is_stopword(w), "{w}");
         }
     }
@@ -1758,7 +1899,10 @@ mod tests {
         assert_eq!(h[3], h[4]);
         assert_ne!(h[5], h[6]);
         assert_ne!(h[0], h[3]);
-        assert_eq!(view.norm, " élan élan élan longerthaneightbytes longerthaneightbytes ab ba ");
+        assert_eq!(
+            view.norm,
+            " élan élan élan longerthaneightbytes longerthaneightbytes ab ba "
+        );
     }
 
     #[test]
@@ -1793,12 +1937,11 @@ mod tests {
             "Share prices of the builder fell 3% on Monday.",
         ];
         for line in lines {
-            let expected = whole
-                .matches(line)
-                .iter()
-                .next()
-                .map(|i| table[i].0);
-            assert_eq!(PATTERNS.first_match(line), expected, "{line}");
+            let expected = whole.matches(line).iter().next().map(|i| table[i].0);
+            let mut cache = BlockCache::default();
+            let entry = cache.analyze(line);
+            let words = cache.view(&entry).hashes;
+            assert_eq!(PATTERNS.first_match(line, words), expected, "{line}");
         }
     }
 
