@@ -130,25 +130,40 @@ impl Case {
 pub fn detect_case(text: &str) -> Case {
     let (mut upper, mut lower) = (0usize, 0usize);
     let bytes = text.as_bytes();
+    // Chunks of plain ASCII are counted branch-free (the loop vectorizes);
+    // a chunk with other characters goes character by character.
+    const CHUNK: usize = 64;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII runs in bulk (they vectorize); other characters one by one
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| b >= 0x80)
-            .unwrap_or(bytes.len() - i);
-        for &b in &bytes[i..i + run] {
-            upper += usize::from(b.is_ascii_uppercase());
-            lower += usize::from(b.is_ascii_lowercase());
-        }
-        i += run;
-        if let Some(c) = text[i..].chars().next() {
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
+        let end = (i + CHUNK).min(bytes.len());
+        let chunk = &bytes[i..end];
+        if chunk.iter().fold(0u8, |acc, &b| acc | b) < 0x80 {
+            let (mut u, mut l) = (0u8, 0u8);
+            for &b in chunk {
+                u += u8::from(b.wrapping_sub(b'A') < 26);
+                l += u8::from(b.wrapping_sub(b'a') < 26);
             }
-            i += c.len_utf8();
+            upper += usize::from(u);
+            lower += usize::from(l);
+            i = end;
+            continue;
+        }
+        // Characters starting in this chunk (a multi-byte one may end past it).
+        while i < end {
+            let b = bytes[i];
+            if b < 0x80 {
+                upper += usize::from(b.is_ascii_uppercase());
+                lower += usize::from(b.is_ascii_lowercase());
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().expect("char boundary");
+                if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower += 1;
+                }
+                i += c.len_utf8();
+            }
         }
     }
     match (upper, lower) {
@@ -270,6 +285,25 @@ mod tests {
         assert_eq!(detect_case("THE DAM HELD"), Case::Upper);
         assert_eq!(detect_case("The dam held"), Case::Mixed);
         assert_eq!(detect_case("1, 2, 3"), Case::None);
+        // Chunk boundaries inside multi-byte characters, mixed with ASCII runs.
+        let reference = |t: &str| {
+            let upper = t.chars().filter(|c| c.is_uppercase()).count();
+            let lower = t.chars().filter(|c| c.is_lowercase()).count();
+            match (upper, lower) {
+                (0, 0) => Case::None,
+                (_, 0) => Case::Upper,
+                (u, l) if u * 1000 <= l => Case::Lower,
+                _ => Case::Mixed,
+            }
+        };
+        for piece in ["aÉb“c”", "ÉÉ ÖÖ", "é", "x", "Σ ", "plain ascii words here "] {
+            for n in [1, 7, 31, 63, 64, 65, 200, 3000] {
+                for prefix in ["", "a", "ab", "abc"] {
+                    let t = format!("{prefix}{}", piece.repeat(n));
+                    assert_eq!(detect_case(&t), reference(&t), "{t}");
+                }
+            }
+        }
         assert!(Case::Upper.caseless() && !Case::Mixed.caseless());
         assert_eq!(Case::from_name("lower"), Some(Case::Lower));
     }

@@ -21,13 +21,19 @@ const CLOSERS: &[&str] = &[
 const OPENERS: &[&str] = &["(", "[", "{", "$", "#", "£", "€"];
 
 fn bracket(token: &str) -> Option<&'static str> {
-    Some(match token.to_ascii_lowercase().as_str() {
-        "-lrb-" => "(",
-        "-rrb-" => ")",
-        "-lsb-" => "[",
-        "-rsb-" => "]",
-        "-lcb-" => "{",
-        "-rcb-" => "}",
+    if token.len() != 5 || !token.starts_with('-') {
+        return None;
+    }
+    let mut lower = [0u8; 5];
+    lower.copy_from_slice(token.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match &lower {
+        b"-lrb-" => "(",
+        b"-rrb-" => ")",
+        b"-lsb-" => "[",
+        b"-rsb-" => "]",
+        b"-lcb-" => "{",
+        b"-rcb-" => "}",
         _ => return None,
     })
 }
@@ -36,21 +42,70 @@ fn is_clitic(token: &str) -> bool {
     CLITICS.iter().any(|c| token.eq_ignore_ascii_case(c))
 }
 
+/// The marks of PTB text the gate counts; see [`gate_marks`].
+const MARKS: [&str; 9] = [
+    " , ", " . ", " 's ", " n't ", " ' ", "-lrb-", "``", " ; ", " : ",
+];
+
+/// How many of [`MARKS`] the text holds, counting each mark's
+/// non-overlapping occurrences up to 3, and stopping at 2 in all.
+///
+/// One pass finds the marks' rarest bytes (the punctuation in them), and
+/// the bytes around each say which mark it is.
+fn gate_marks(text: &[u8]) -> usize {
+    let mut counts = [0usize; MARKS.len()];
+    // where the next occurrence of each mark may start (no overlaps)
+    let mut next = [0usize; MARKS.len()];
+    let mut total = 0;
+    let at = |i: usize, s: &[u8]| text.get(i..i + s.len()) == Some(s);
+    let mut hit = |m: usize, start: usize, total: &mut usize| {
+        if start >= next[m] && counts[m] < 3 {
+            counts[m] += 1;
+            next[m] = start + MARKS[m].len();
+            *total += 1;
+        }
+    };
+    for p in memchr::memchr3_iter(b',', b'.', b'\'', text) {
+        let Some(start) = p.checked_sub(1) else {
+            continue;
+        };
+        match text[p] {
+            b',' if at(start, b" , ") => hit(0, start, &mut total),
+            b'.' if at(start, b" . ") => hit(1, start, &mut total),
+            b'\'' => {
+                if at(start, b" 's ") {
+                    hit(2, start, &mut total);
+                } else if at(start, b" ' ") {
+                    hit(4, start, &mut total);
+                }
+                if p >= 2 && at(p - 2, b" n't ") {
+                    hit(3, p - 2, &mut total);
+                }
+            }
+            _ => {}
+        }
+        if total >= 2 {
+            return total;
+        }
+    }
+    for p in memchr::memchr3_iter(b';', b':', b'`', text) {
+        match text[p] {
+            b'`' if at(p, b"``") => hit(6, p, &mut total),
+            b';' if p >= 1 && at(p - 1, b" ; ") => hit(7, p - 1, &mut total),
+            b':' if p >= 1 && at(p - 1, b" : ") => hit(8, p - 1, &mut total),
+            _ => {}
+        }
+        if total >= 2 {
+            return total;
+        }
+    }
+    total + memchr::memmem::find_iter(text, b"-lrb-").take(3).count()
+}
+
 /// Whether the text reads as PTB-tokenized.
 pub fn looks_tokenized(text: &str) -> bool {
     // Cheap gate: PTB text is full of these; ordinary prose has almost none.
-    let marks = [
-        " , ", " . ", " 's ", " n't ", " ' ", "-lrb-", "``", " ; ", " : ",
-    ];
-    let hits: usize = marks
-        .iter()
-        .map(|m| {
-            memchr::memmem::find_iter(text.as_bytes(), m.as_bytes())
-                .take(3)
-                .count()
-        })
-        .sum();
-    if hits < 2 {
+    if gate_marks(text.as_bytes()) < 2 {
         return false;
     }
     let mut split = 0usize; // punctuation or clitics standing alone
@@ -134,6 +189,46 @@ pub fn detokenize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_gate_counts_what_separate_searches_count() {
+        let reference = |t: &str| -> usize {
+            MARKS
+                .iter()
+                .map(|m| {
+                    memchr::memmem::find_iter(t.as_bytes(), m.as_bytes())
+                        .take(3)
+                        .count()
+                })
+                .sum()
+        };
+        let texts = [
+            "",
+            " , ",
+            " , , , , ",
+            "a , b . c",
+            "it 's here and it 's there",
+            "do n't , wo n't",
+            "`` quoted '' and `` again ''",
+            "````",
+            "```",
+            "-lrb- a -rrb- -lrb-x-lrb-lrb-",
+            " ' ' ' ",
+            "x ; y : z ; w",
+            "Plain prose, with commas. And periods; and colons: fine.",
+            "'s",
+            " n't",
+            ".,;:'`",
+        ];
+        for t in texts {
+            assert_eq!(gate_marks(t.as_bytes()) >= 2, reference(t) >= 2, "{t:?}");
+            assert_eq!(
+                gate_marks(t.as_bytes()).min(2),
+                reference(t).min(2),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn detects_ptb_text_and_not_prose() {
