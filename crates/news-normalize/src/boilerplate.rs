@@ -383,6 +383,7 @@ struct Entry {
     words: u32,
     signature: u64,
     terminal: bool,
+    ascii_words: bool,
     pattern: Option<Category>,
 }
 
@@ -402,6 +403,10 @@ struct Analysis<'a> {
     /// A 64-bit Bloom signature of `content`.
     signature: u64,
     terminal: bool,
+    /// Every word is either all ASCII or has no ASCII letter or digit, and
+    /// none holds a character that Unicode case folding maps to ASCII: the
+    /// words are then what ASCII word boundaries delimit (see [`WordCues`]).
+    ascii_words: bool,
     /// The verdict of the wording patterns ([`classify`]).
     pattern: Option<Category>,
 }
@@ -430,6 +435,10 @@ pub struct BlockCache {
     norm: String,
     /// Content hashes of the line being analysed.
     scratch: Vec<u64>,
+    /// The last output of [`remove_boilerplate`] and its lines (when valid).
+    last_output: String,
+    last_blocks: Vec<(u32, bool)>,
+    last_valid: bool,
     /// Whether the analyses were made for lowercase text (patterns depend on it).
     lowercase: bool,
 }
@@ -448,9 +457,16 @@ impl BlockCache {
         }
         self.index.clear();
         self.entries.clear();
+        self.last_output.clear();
+        self.last_blocks.clear();
+        self.last_valid = false;
         self.texts.clear();
         self.numbers.clear();
         self.norm.clear();
+    }
+
+    fn text_of(&self, e: &Entry) -> &str {
+        &self.texts[e.text.0 as usize..e.text.1 as usize]
     }
 
     fn view(&self, e: &Entry) -> Analysis<'_> {
@@ -462,6 +478,7 @@ impl BlockCache {
             content: &self.numbers[range(e.content)],
             signature: e.signature,
             terminal: e.terminal,
+            ascii_words: e.ascii_words,
             pattern: e.pattern,
         }
     }
@@ -503,6 +520,7 @@ impl BlockCache {
         let mut signature = 0u64;
         let mut words = 0usize; // whitespace-separated
         let mut in_token = false;
+        let mut ascii_words = true;
         let mut lower = String::new();
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -531,7 +549,7 @@ impl BlockCache {
             in_token = true;
             let start = i;
             let mut hasher = WordHasher::new();
-            let mut ascii = true;
+            let (mut ascii, mut some_ascii) = (true, false);
             while i < bytes.len() {
                 let b = bytes[i];
                 if b < 0x80 {
@@ -539,6 +557,7 @@ impl BlockCache {
                         break;
                     }
                     hasher.push(b.to_ascii_lowercase());
+                    some_ascii = true;
                     i += 1;
                 } else {
                     let c = text[i..].chars().next().expect("char boundary");
@@ -546,9 +565,11 @@ impl BlockCache {
                         break;
                     }
                     ascii = false;
+                    ascii_words &= !matches!(c, '\u{212A}' | '\u{17F}');
                     i += c.len_utf8();
                 }
             }
+            ascii_words &= ascii || !some_ascii;
             let word = &text[start..i];
             if !ascii {
                 lower.clear();
@@ -590,6 +611,7 @@ impl BlockCache {
             words: words as u32,
             signature,
             terminal: ends_sentence(text),
+            ascii_words,
             pattern: None,
         }
     }
@@ -831,12 +853,16 @@ const FLOATING_WORDS: &[&str] = &[
     "comments",
     "cookie",
     "cookies",
-    "follow",
     "reply",
     "refresh",
     "contributed",
 ];
 const FLOATING_PAIRS: &[(&str, &str)] = &[
+    ("follow", "us"),
+    ("follow", "him"),
+    ("follow", "her"),
+    ("follow", "them"),
+    ("follow", "me"),
     ("all", "rights"),
     ("all", "times"),
     ("may", "not"),
@@ -900,12 +926,14 @@ fn word_hash(word: &str) -> u64 {
 }
 
 /// Whether a floating pattern can match `text`, whose word hashes are
-/// `words`. In ASCII text a match needs one of the cue words (the patterns
-/// put ASCII word boundaries around them), a slash or a bracket. Other text
-/// is searched for the cues, and for a letter that Unicode case folding maps
-/// to ASCII (the Kelvin sign and the long s), which the search cannot see.
-fn may_float(text: &str, words: &[u64]) -> bool {
-    if !text.is_ascii() {
+/// `words`. When the words are what ASCII word boundaries delimit
+/// (`ascii_words`, see [`Analysis`]), a match needs one of the cue words
+/// (the patterns put ASCII word boundaries around them), a slash or a
+/// bracket. Other text is searched for the cues, and for a letter that
+/// Unicode case folding maps to ASCII (the Kelvin sign and the long s),
+/// which the search cannot see.
+fn may_float(text: &str, words: &[u64], ascii_words: bool) -> bool {
+    if !ascii_words {
         return FLOATING_CUE_FINDER.is_match(text) || text.contains(['\u{212A}', '\u{17F}']);
     }
     memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() || FLOATING_WORD_CUES.any_in(words)
@@ -914,12 +942,12 @@ fn may_float(text: &str, words: &[u64]) -> bool {
 impl Patterns {
     /// The category of the first pattern (in table order) matching `text`.
     /// `words` are the text's word hashes.
-    fn first_match(&self, text: &str, words: &[u64]) -> Option<Category> {
+    fn first_match(&self, text: &str, words: &[u64], ascii_words: bool) -> Option<Category> {
         let first = |set: &RegexSet, rows: &[usize]| {
             set_matches(set, text).and_then(|m| m.iter().next().map(|k| rows[k]))
         };
         let anchored = first(&self.anchored, &self.anchored_rows);
-        let floating = if may_float(text, words) {
+        let floating = if may_float(text, words, ascii_words) {
             first(&self.floating, &self.floating_rows)
         } else {
             debug_assert!(!self.floating.is_match(text), "missing cue: {text}");
@@ -1036,8 +1064,8 @@ static BIO_CUES: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(patterns).expect("bio cues compile")
 });
 
-/// A word, or pair of words, that each of [`BIO_CUES`] needs between ASCII
-/// word boundaries (the handle pattern needs an `@`).
+/// Words and pairs of words, one of which each of [`BIO_CUES`] needs
+/// between ASCII word boundaries (the handle pattern needs an `@`).
 const BIO_WORDS: &[&str] = &[
     "writes",
     "writing",
@@ -1046,34 +1074,61 @@ const BIO_WORDS: &[&str] = &[
     "reporting",
     "covers",
     "covering",
-    "follow",
     "likes",
     "loves",
     "enjoys",
     "hobby",
     "hobbies",
-    "articles",
-    "stories",
-    "columns",
-    "contact",
-    "reach",
-    "email",
-    "joined",
+    "reporter",
+    "writer",
+    "journalist",
+    "correspondent",
+    "editor",
+    "columnist",
+    "contributor",
+    "freelancer",
+    "blogger",
+    "author",
+    "producer",
+    "intern",
+    "photographer",
 ];
 const BIO_PAIRS: &[(&str, &str)] = &[
-    ("is", "a"),
-    ("is", "an"),
-    ("is", "the"),
-    ("has", "been"),
-    ("has", "worked"),
+    ("follow", "him"),
+    ("follow", "her"),
+    ("follow", "them"),
+    ("follow", "me"),
+    ("his", "articles"),
+    ("her", "articles"),
+    ("their", "articles"),
+    ("his", "stories"),
+    ("her", "stories"),
+    ("their", "stories"),
+    ("his", "columns"),
+    ("her", "columns"),
+    ("their", "columns"),
+    ("contact", "him"),
+    ("contact", "her"),
+    ("contact", "the"),
+    ("reach", "him"),
+    ("reach", "her"),
+    ("reach", "the"),
+    ("email", "him"),
+    ("email", "her"),
+    ("email", "the"),
+    ("joined", "the"),
+    ("joined", "our"),
+    ("been", "with"),
+    ("worked", "at"),
 ];
 
 static BIO_WORD_CUES: LazyLock<WordCues> = LazyLock::new(|| WordCues::new(BIO_WORDS, BIO_PAIRS));
 
-/// Whether [`BIO_CUES`] can match a block: in ASCII text only with one of
-/// [`BIO_WORDS`] or [`BIO_PAIRS`] or an `@` (other text is always searched).
+/// Whether [`BIO_CUES`] can match a block: only with one of [`BIO_WORDS`]
+/// or [`BIO_PAIRS`] or an `@`, when its words are what ASCII word
+/// boundaries delimit (other blocks are always searched).
 fn may_be_bio(b: &Block) -> bool {
-    !b.text.is_ascii() || b.text.contains('@') || BIO_WORD_CUES.any_in(b.hashes)
+    !b.ascii_words || b.text.contains('@') || BIO_WORD_CUES.any_in(b.hashes)
 }
 
 /// Removes furniture; returns the kept text and the removals in text order.
@@ -1087,25 +1142,53 @@ pub fn remove_boilerplate(
         cache.clear();
         cache.lowercase = ctx.lowercase;
     }
-    let mut lines = Vec::new();
-    let mut blank = false;
-    for line in text.split('\n') {
-        let line = line.trim();
-        if line.is_empty() {
-            blank = true;
-        } else {
-            lines.push((line, blank, cache.intern(line, ctx)));
-            blank = false;
+    // A text that is the last call's output (the next round of
+    // `crate::normalize`) is made of that call's kept blocks.
+    let lines = if cache.last_valid && text == cache.last_output {
+        std::mem::take(&mut cache.last_blocks)
+    } else {
+        let mut lines = Vec::new();
+        let mut blank = false;
+        for line in text.split('\n') {
+            let line = line.trim();
+            if line.is_empty() {
+                blank = true;
+            } else {
+                lines.push((cache.intern(line, ctx), blank));
+                blank = false;
+            }
         }
-    }
+        lines
+    };
     let title = ctx.title.map(|t| cache.analyze(t));
-    let cache = &*cache;
+    let (out, removed, kept) = judge_blocks(cache, &lines, title, ctx, enabled, text.len());
+    cache.last_output.clear();
+    cache.last_output.push_str(&out);
+    cache.last_blocks = kept;
+    cache.last_valid = true;
+    (out, removed)
+}
+
+/// Decides which blocks (entries of `cache`, each with whether a blank line
+/// came before it) are furniture; returns the kept text, the removals in
+/// text order, and the kept blocks as the kept text's lines.
+fn judge_blocks(
+    cache: &BlockCache,
+    lines: &[(u32, bool)],
+    title: Option<Entry>,
+    ctx: &Context,
+    enabled: &dyn Fn(Category) -> bool,
+    capacity: usize,
+) -> (String, Vec<Removal>, Vec<(u32, bool)>) {
     let blocks: Vec<Block> = lines
-        .into_iter()
-        .map(|(text, blank_before, id)| Block {
-            text,
-            blank_before,
-            analysis: cache.view(&cache.entries[id as usize]),
+        .iter()
+        .map(|&(id, blank_before)| {
+            let entry = &cache.entries[id as usize];
+            Block {
+                text: cache.text_of(entry),
+                blank_before,
+                analysis: cache.view(entry),
+            }
         })
         .collect();
     let mut verdict: Vec<Option<Category>> = vec![None; blocks.len()];
@@ -1179,10 +1262,11 @@ pub fn remove_boilerplate(
     clean_zones(&blocks, &mut verdict, ctx, &mut decide);
 
     // Reassemble, keeping paragraph breaks.
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(capacity);
     let mut removed = Vec::new();
+    let mut kept = Vec::with_capacity(blocks.len());
     let mut blank_pending = false;
-    for (block, verdict) in blocks.iter().zip(&verdict) {
+    for ((block, verdict), &(id, _)) in blocks.iter().zip(&verdict).zip(lines) {
         blank_pending |= block.blank_before;
         match verdict {
             Some(reason) => {
@@ -1192,6 +1276,8 @@ pub fn remove_boilerplate(
                 });
             }
             None => {
+                // as the kept text will split: no blank line before its first line
+                kept.push((id, blank_pending && !out.is_empty()));
                 if !out.is_empty() {
                     out.push_str(if blank_pending { "\n\n" } else { "\n" });
                 }
@@ -1200,7 +1286,7 @@ pub fn remove_boilerplate(
             }
         }
     }
-    (out, removed)
+    (out, removed, kept)
 }
 
 /// The patterns of `set` that match `text`, or `None` when none does. Most
@@ -1231,7 +1317,7 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
 
 /// The wording patterns' and shape checks' verdict on a block.
 fn classify_wording(block: &Block, ctx: &Context) -> Option<Category> {
-    if let Some(category) = PATTERNS.first_match(block.text, block.hashes) {
+    if let Some(category) = PATTERNS.first_match(block.text, block.hashes, block.ascii_words) {
         return Some(category);
     }
     if is_dateline(block) {
@@ -1526,10 +1612,16 @@ fn find_repeats(
             && (GRAM..=80).contains(&blocks[i].norm_len())
     };
     let mut firsts: HashKeyed<Vec<usize>> = HashKeyed::default();
+    // A 256-bit filter of the candidates' first words: most windows of a
+    // container start with none of them and skip the 6-gram lookup.
+    let mut first_words = [0u64; 4];
+    let bit = |h: u64| ((h >> 62) as usize, 1u64 << ((h >> 56) & 63));
     // Blocks sharing an opening 6-gram are compared only up to a bound, so a
     // text of thousands of lines that all open alike stays linear.
     const MAX_SHARED_OPENING: usize = 16;
     for i in (0..blocks.len()).filter(|&i| candidate(i)) {
+        let (word, mask) = bit(blocks[i].hashes[0]);
+        first_words[word] |= mask;
         let list = firsts
             .entry(seq_hash(&blocks[i].hashes[..GRAM]))
             .or_default();
@@ -1544,6 +1636,10 @@ fn find_repeats(
                 continue;
             }
             for (start, window) in container.hashes.windows(GRAM).enumerate() {
+                let (word, mask) = bit(window[0]);
+                if first_words[word] & mask == 0 {
+                    continue;
+                }
                 let Some(list) = firsts.get(&seq_hash(window)) else {
                     continue;
                 };
@@ -1940,9 +2036,36 @@ mod tests {
             let expected = whole.matches(line).iter().next().map(|i| table[i].0);
             let mut cache = BlockCache::default();
             let entry = cache.analyze(line);
-            let words = cache.view(&entry).hashes;
-            assert_eq!(PATTERNS.first_match(line, words), expected, "{line}");
+            let view = cache.view(&entry);
+            let found = PATTERNS.first_match(line, view.hashes, view.ascii_words);
+            assert_eq!(found, expected, "{line}");
         }
+    }
+
+    #[test]
+    fn word_gates_search_lines_whose_words_ascii_boundaries_cut_otherwise() {
+        // "éwrites" is one word to the scanner, but an ASCII word boundary
+        // falls before "writes": the gate must leave such lines to the regex.
+        let line = "Marta Quell éwrites about courts for the Courier";
+        let mut cache = BlockCache::default();
+        let entry = cache.analyze(line);
+        let block = Block {
+            text: line,
+            blank_before: false,
+            analysis: cache.view(&entry),
+        };
+        assert!(!block.ascii_words);
+        assert!(BIO_CUES.is_match(line));
+        assert!(may_be_bio(&block));
+        let plain = "Marta Quell writes about courts for the Courier";
+        let entry = cache.analyze(plain);
+        assert!(cache.view(&entry).ascii_words);
+        // curly quotes, dashes and words without ASCII letters keep the gate;
+        // an accented word with ASCII letters in it does not
+        let entry = cache.analyze("“Ελλάδα” — owners said the plan was fine");
+        assert!(cache.view(&entry).ascii_words);
+        let entry = cache.analyze("Café owners said the plan was fine");
+        assert!(!cache.view(&entry).ascii_words);
     }
 
     #[test]
