@@ -5,6 +5,8 @@
 //! space, single spaces inside lines, no spaces at line ends or starts, and at
 //! most one blank line in a row.
 
+use std::borrow::Cow;
+
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Counts of what [`clean_chars`] changed.
@@ -24,23 +26,97 @@ pub enum Form {
     Nfkc,
 }
 
-fn normalize_form(text: &str, form: Form) -> String {
+fn normalize_form(text: &str, form: Form) -> Cow<'_, str> {
     match form {
         Form::Nfc => {
-            if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-                text.to_string()
+            // Characters below U+0300 are all NFC and start no combining
+            // sequence: leaving them out of the quick check can only turn a
+            // "yes" into a "maybe", never the other way.
+            if text.is_ascii() || is_nfc_quick(chars_from_u300(text)) == IsNormalized::Yes {
+                Cow::Borrowed(text)
             } else {
-                text.nfc().collect()
+                Cow::Owned(text.nfc().collect())
             }
         }
         Form::Nfkc => {
             if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-                text.to_string()
+                Cow::Borrowed(text)
             } else {
-                text.nfkc().collect()
+                Cow::Owned(text.nfkc().collect())
             }
         }
     }
+}
+
+/// The characters of `text` from U+0300 up, found by their lead bytes.
+fn chars_from_u300(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // lead bytes of U+0300 and up; continuation bytes are all below
+        let at = i + bytes[i..].iter().position(|&b| b >= 0xCC)?;
+        let c = text[at..].chars().next().expect("char boundary");
+        i = at + c.len_utf8();
+        Some(c)
+    })
+}
+
+/// Whether [`clean_chars`] leaves a normalized text as it is: no character
+/// it drops or replaces, no space or line break at either end, no space
+/// beside another or beside a line break, no run of three line breaks.
+/// Conservative (a rare character it would keep can still say no), and
+/// most texts pass it in a few fast scans.
+fn is_clean(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return true;
+    };
+    if matches!(first, b' ' | b'\n') || matches!(last, b' ' | b'\n') {
+        return false;
+    }
+    let found = |needle: &[u8]| memchr::memmem::find(b, needle).is_some();
+    if found(b"  ") || found(b" \n") || found(b"\n ") || found(b"\n\n\n") {
+        return false;
+    }
+    // Chunks without control or non-ASCII bytes need no closer look.
+    const CHUNK: usize = 64;
+    let odd = |chunk: &[u8]| {
+        chunk.iter().fold(false, |odd, &c| {
+            odd | ((c < 0x20 && c != b'\n') | (c >= 0x7F))
+        })
+    };
+    let mut start = 0;
+    while start < b.len() {
+        let end = (start + CHUNK).min(b.len());
+        if odd(&b[start..end]) && !special_bytes_clean(b, start, end) {
+            return false;
+        }
+        start = end;
+    }
+    true
+}
+
+/// [`is_clean`]'s look at the bytes from `start` to `end` (a character
+/// starting there may end past it).
+fn special_bytes_clean(b: &[u8], start: usize, end: usize) -> bool {
+    // Lead bytes are followed by their continuation bytes (valid UTF-8).
+    (start..end).all(|i| match b[i] {
+        0..=0x09 | 0x0B..=0x1F | 0x7F => false,
+        // C1 controls, NEL, no-break space, soft hyphen
+        0xC2 => !matches!(b[i + 1], 0x80..=0xA0 | 0xAD),
+        // U+1680, U+180E
+        0xE1 => !matches!((b[i + 1], b[i + 2]), (0x9A, 0x80) | (0xA0, 0x8E)),
+        // U+2000..U+200F, U+2028..U+202F, U+205F..U+206F
+        0xE2 => !matches!(
+            (b[i + 1], b[i + 2]),
+            (0x80, 0x80..=0x8F | 0xA8..=0xAF) | (0x81, 0x9F..=0xAF)
+        ),
+        // U+3000
+        0xE3 => (b[i + 1], b[i + 2]) != (0x80, 0x80),
+        // U+FEFF
+        0xEF => (b[i + 1], b[i + 2]) != (0xBB, 0xBF),
+        _ => true,
+    })
 }
 
 /// What a character becomes in clean text.
@@ -89,10 +165,13 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
         text
     };
     let normalized = normalize_form(text, form);
+    if is_clean(&normalized) {
+        return (normalized.into_owned(), fixes);
+    }
     let mut out = String::with_capacity(normalized.len());
     let mut pending_space = false;
     let mut newlines = 0usize; // newlines seen since the last kept character
-    let mut rest = normalized.as_str();
+    let mut rest: &str = &normalized;
     while !rest.is_empty() {
         // Copy a run of plain printable ASCII in one go, single spaces
         // between printable characters included (they stay as they are).
@@ -206,6 +285,35 @@ mod tests {
         assert_eq!(clean("e\u{301}"), "é");
         assert_eq!(clean("ﬁ"), "ﬁ");
         assert_eq!(clean_chars("ﬁ ²", Form::Nfkc).0, "fi 2");
+    }
+
+    #[test]
+    fn texts_said_clean_come_out_unchanged() {
+        let pieces = [
+            "a", " ", "\n", "\n\n", "é", "“", "”", "—", "\u{A0}", "\u{AD}", "\u{200B}", "\u{200D}",
+            "\u{2028}", "\u{202F}", "\u{2060}", "\u{3000}", "\u{FEFF}", "\u{1680}", "\u{180E}",
+            "\u{85}", "\u{7F}", "\t", "\u{B}", "ab, c.", "日本",
+        ];
+        // every string of up to three pieces
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        let mut clean_ones = 0;
+        for t in &texts {
+            if is_clean(t) {
+                clean_ones += 1;
+                // the full pass, forced by a leading space it drops
+                let (out, fixes) = clean_chars(&format!(" {t}"), Form::Nfc);
+                assert_eq!(out, *t, "{t:?}");
+                assert_eq!(fixes, CharFixes::default(), "{t:?}");
+            }
+        }
+        assert!(clean_ones > 500, "{clean_ones}");
     }
 
     #[test]

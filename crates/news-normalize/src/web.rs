@@ -5,6 +5,7 @@
 //! twice), tags (`<br>`, `<p class=...>`), and UTF-8 text that was decoded as
 //! Windows-1252 somewhere on the way (`â€™` for `’`, `Ã©` for `é`).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -22,16 +23,16 @@ pub struct WebFixes {
 /// Repeating to a fixed point makes the step idempotent even on text whose
 /// entities were encoded twice (`&amp;#8217;`) or whose mojibake was itself
 /// mis-decoded again.
-pub fn clean_web_residue(text: &str) -> (String, WebFixes) {
+pub fn clean_web_residue(text: &str) -> (Cow<'_, str>, WebFixes) {
     let mut fixes = WebFixes::default();
-    let mut current = text.to_string();
+    let mut current = Cow::Borrowed(text);
     for _ in 0..4 {
         let mut changed = false;
         if current.contains('&') {
             let (decoded, n) = decode_entities(&current);
             if n > 0 {
                 fixes.entities += n;
-                current = decoded;
+                current = Cow::Owned(decoded);
                 changed = true;
             }
         }
@@ -39,15 +40,15 @@ pub fn clean_web_residue(text: &str) -> (String, WebFixes) {
             let (stripped, n) = strip_tags(&current);
             if n > 0 {
                 fixes.tags += n;
-                current = stripped;
+                current = Cow::Owned(stripped);
                 changed = true;
             }
         }
-        if !current.is_ascii() {
+        if may_have_mojibake(&current) {
             let (repaired, n) = repair_mojibake(&current);
             if n > 0 {
                 fixes.mojibake += n;
-                current = repaired;
+                current = Cow::Owned(repaired);
                 changed = true;
             }
         }
@@ -219,9 +220,6 @@ fn sequence_len(lead: u8) -> Option<usize> {
 /// sequences (`É’` could be French) only when the text shows the stronger
 /// kind elsewhere.
 fn repair_mojibake(text: &str) -> (String, usize) {
-    if !may_have_mojibake(text) {
-        return (text.to_string(), 0);
-    }
     let chars: Vec<char> = text.chars().collect();
     let strong = has_strong_mojibake(&chars);
     let mut out = String::with_capacity(text.len());
@@ -269,6 +267,11 @@ fn has_strong_mojibake(chars: &[char]) -> bool {
 
 /// Tries to read one mis-decoded UTF-8 character at `chars[i]`.
 fn decode_at(chars: &[char], i: usize, allow_weak: bool) -> Option<(char, usize)> {
+    // Only U+00C2..=U+00F4 stand for lead bytes (the other characters
+    // Windows-1252 gives a byte stand for 0x80..=0x9F).
+    if !('\u{C2}'..='\u{F4}').contains(&chars[i]) {
+        return None;
+    }
     let lead = cp1252_byte(chars[i])?;
     let len = sequence_len(lead)?;
     if i + len > chars.len() {
@@ -308,7 +311,7 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        clean_web_residue(s).0
+        clean_web_residue(s).0.into_owned()
     }
 
     #[test]
