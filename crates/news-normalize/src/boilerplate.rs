@@ -313,6 +313,29 @@ impl WordHasher {
     }
 }
 
+/// What [`WordHasher`] makes of a word of ASCII letters and digits, taken
+/// eight bytes at a time: `(hash, packed)`.
+#[inline]
+fn hash_ascii_word(word: &[u8]) -> (u64, Option<u64>) {
+    // OR 0x20 lowercases a letter and leaves a digit as it is
+    let pack = |chunk: &[u8]| {
+        chunk
+            .iter()
+            .fold(0u64, |packed, &b| packed << 8 | u64::from(b | 0x20))
+    };
+    let mut state = WordHasher::SEED;
+    let mut rest = word;
+    while rest.len() > 8 {
+        state = mix64(state ^ pack(&rest[..8]));
+        rest = &rest[8..];
+    }
+    let packed = pack(rest);
+    (
+        mix64(state ^ packed ^ word.len() as u64),
+        (word.len() <= 8).then_some(packed),
+    )
+}
+
 /// The SplitMix64 finalizer: a bijection on u64 with full avalanche.
 #[inline]
 fn mix64(mut x: u64) -> u64 {
@@ -548,41 +571,50 @@ impl BlockCache {
             words += usize::from(!in_token);
             in_token = true;
             let start = i;
-            let mut hasher = WordHasher::new();
-            let (mut ascii, mut some_ascii) = (true, false);
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    hasher.push(b.to_ascii_lowercase());
-                    some_ascii = true;
-                    i += 1;
-                } else {
-                    let c = text[i..].chars().next().expect("char boundary");
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    ascii = false;
-                    ascii_words &= !matches!(c, '\u{212A}' | '\u{17F}');
-                    i += c.len_utf8();
-                }
+            // ASCII letters and digits in one tight loop; a word that goes on
+            // with other letters is taken again character by character.
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
             }
-            ascii_words &= ascii || !some_ascii;
-            let word = &text[start..i];
-            if !ascii {
+            let mixed = i < bytes.len()
+                && bytes[i] >= 0x80
+                && text[i..].chars().next().is_some_and(char::is_alphanumeric);
+            let ascii = i > start && !mixed;
+            let (hash, packed) = if ascii {
+                hash_ascii_word(&bytes[start..i])
+            } else {
+                i = start;
+                let mut some_ascii = false;
+                while i < bytes.len() {
+                    let b = bytes[i];
+                    if b < 0x80 {
+                        if !b.is_ascii_alphanumeric() {
+                            break;
+                        }
+                        some_ascii = true;
+                        i += 1;
+                    } else {
+                        let c = text[i..].chars().next().expect("char boundary");
+                        if !c.is_alphanumeric() {
+                            break;
+                        }
+                        ascii_words &= !matches!(c, '\u{212A}' | '\u{17F}');
+                        i += c.len_utf8();
+                    }
+                }
+                ascii_words &= !some_ascii;
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                hasher = WordHasher::new();
+                lower.extend(text[start..i].chars().flat_map(char::to_lowercase));
+                let mut hasher = WordHasher::new();
                 for &b in lower.as_bytes() {
                     hasher.push(b);
                 }
-            }
-            let hash = hasher.finish();
+                (hasher.finish(), hasher.packed())
+            };
+            let word = &text[start..i];
             let count = self.numbers.len() - hashes_start;
             self.numbers.push(hash);
-            if !is_stopword_packed(hasher.packed()) {
+            if !is_stopword_packed(packed) {
                 self.scratch.push(hash);
                 signature |= 1 << (hash >> 58);
             }
@@ -1981,6 +2013,23 @@ mod tests {
             "thee", "tho", "ths", "sai", "saids", "a1", "", "ther", "over1", "theirs",
         ] {
             assert!(!is_stopword(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn ascii_word_hash_is_the_byte_hasher_s() {
+        let alphabet = b"aZ09xQmT";
+        for len in 1..=25 {
+            let word: Vec<u8> = (0..len).map(|k| alphabet[(k * 7 + len) % 8]).collect();
+            let mut hasher = WordHasher::new();
+            for &b in &word {
+                hasher.push(b.to_ascii_lowercase());
+            }
+            assert_eq!(
+                hash_ascii_word(&word),
+                (hasher.finish(), hasher.packed()),
+                "{len}"
+            );
         }
     }
 
