@@ -313,6 +313,30 @@ impl WordHasher {
     }
 }
 
+/// Byte classes of [`BlockCache::analyze`]'s scan: ASCII letters and digits,
+/// ASCII white space, other ASCII, and the bytes of other characters.
+const ALNUM: u8 = 0;
+const SPACE: u8 = 1;
+const MARK: u8 = 2;
+const OTHER: u8 = 3;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            ALNUM
+        } else if byte.is_ascii_whitespace() {
+            SPACE
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    table
+};
+
 /// What [`WordHasher`] makes of a word of ASCII letters and digits, taken
 /// eight bytes at a time: `(hash, packed)`.
 #[inline]
@@ -549,16 +573,19 @@ impl BlockCache {
         let mut i = 0;
         // Words are runs of alphanumeric characters, scanned by byte; the
         // hash is taken of the lowercased word.
+        // at most one word for every two bytes
+        self.numbers.reserve(bytes.len() / 2 + 1);
+        self.scratch.reserve(bytes.len() / 2 + 1);
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 && !b.is_ascii_alphanumeric() {
-                let space = b.is_ascii_whitespace();
-                words += usize::from(!space && !in_token);
-                in_token = !space;
+            let class = BYTE_CLASS[usize::from(b)];
+            if class == SPACE || class == MARK {
+                words += usize::from(class == MARK && !in_token);
+                in_token = class == MARK;
                 i += 1;
                 continue;
             }
-            if b >= 0x80 {
+            if class == OTHER {
                 let c = text[i..].chars().next().expect("char boundary");
                 if !c.is_alphanumeric() {
                     let space = c.is_whitespace();
@@ -573,7 +600,7 @@ impl BlockCache {
             let start = i;
             // ASCII letters and digits in one tight loop; a word that goes on
             // with other letters is taken again character by character.
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ALNUM {
                 i += 1;
             }
             let mixed = i < bytes.len()
