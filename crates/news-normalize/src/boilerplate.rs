@@ -417,7 +417,7 @@ fn is_stopword_packed(packed: Option<u64>) -> bool {
 /// What is known about a line's content, whatever its position: computed
 /// once per distinct line and reused across the rounds of [`crate::normalize`].
 /// The numbers live in the [`BlockCache`]'s arenas; [`Analysis`] is the view.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Entry {
     /// The line's text in the cache's text arena.
     text: (u32, u32),
@@ -431,6 +431,11 @@ struct Entry {
     signature: u64,
     terminal: bool,
     ascii_words: bool,
+    /// [`sequence_hash`] of all the words, and of the first [`GRAM`].
+    sequence: u64,
+    opening: u64,
+    /// The content words sorted and deduplicated, made when first compared.
+    content_set: OnceCell<Box<[u64]>>,
     pattern: Option<Category>,
 }
 
@@ -454,6 +459,9 @@ struct Analysis<'a> {
     /// none holds a character that Unicode case folding maps to ASCII: the
     /// words are then what ASCII word boundaries delimit (see [`WordCues`]).
     ascii_words: bool,
+    sequence: u64,
+    opening: u64,
+    content_set: &'a OnceCell<Box<[u64]>>,
     /// The verdict of the wording patterns ([`classify`]).
     pattern: Option<Category>,
 }
@@ -516,7 +524,7 @@ impl BlockCache {
         &self.texts[e.text.0 as usize..e.text.1 as usize]
     }
 
-    fn view(&self, e: &Entry) -> Analysis<'_> {
+    fn view<'a>(&'a self, e: &'a Entry) -> Analysis<'a> {
         let range = |(a, b): (u32, u32)| a as usize..b as usize;
         Analysis {
             words: e.words as usize,
@@ -526,6 +534,9 @@ impl BlockCache {
             signature: e.signature,
             terminal: e.terminal,
             ascii_words: e.ascii_words,
+            sequence: e.sequence,
+            opening: e.opening,
+            content_set: &e.content_set,
             pattern: e.pattern,
         }
     }
@@ -662,6 +673,11 @@ impl BlockCache {
         }
         self.numbers.extend_from_slice(&self.scratch);
         let span = |a: usize, b: usize| (a as u32, b as u32);
+        let hashes = &self.numbers[hashes_start..hashes_end];
+        let (sequence, opening) = (
+            sequence_hash(hashes),
+            hashes.get(..GRAM).map_or(0, sequence_hash),
+        );
         Entry {
             text: (0, 0),
             hashes: span(hashes_start, hashes_end),
@@ -671,6 +687,9 @@ impl BlockCache {
             signature,
             terminal: ends_sentence(text),
             ascii_words,
+            sequence,
+            opening,
+            content_set: OnceCell::new(),
             pattern: None,
         }
     }
@@ -1625,6 +1644,16 @@ fn is_byline(block: &Block, ctx: &Context) -> bool {
     capitalized * 2 > rest.len()
 }
 
+/// Words in the n-grams that find a block contained in another.
+const GRAM: usize = 6;
+
+/// A hash of a sequence of word hashes.
+fn sequence_hash(hashes: &[u64]) -> u64 {
+    hashes.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &w| {
+        (h.rotate_left(5) ^ w).wrapping_mul(0x0100_0000_01B3)
+    })
+}
+
 type Decide<'d> = dyn FnMut(&mut Vec<Option<Category>>, usize, Category) -> bool + 'd;
 
 /// Exact repeats keep their first occurrence; a block contained in a longer
@@ -1637,25 +1666,20 @@ fn find_repeats(
 ) {
     // Exact repeats. `copy` marks them even when the category is kept, so
     // the containment check below never compares a block with its own copies.
-    let seq_hash = |hashes: &[u64]| {
-        hashes.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &w| {
-            (h.rotate_left(5) ^ w).wrapping_mul(0x0100_0000_01B3)
-        })
-    };
     let mut first: HashKeyed<usize> = HashKeyed::default();
     let mut copy = vec![false; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
         if b.norm_len() < 3 || verdict[i].is_some() {
             continue;
         }
-        match first.get(&seq_hash(b.hashes)) {
+        match first.get(&b.sequence) {
             Some(&f) if blocks[f].hashes == b.hashes => {
                 copy[i] = true;
                 decide(verdict, i, Category::Repeat);
             }
             Some(_) => {}
             None => {
-                first.insert(seq_hash(b.hashes), i);
+                first.insert(b.sequence, i);
             }
         }
     }
@@ -1663,7 +1687,6 @@ fn find_repeats(
     // block's first 6 words occur in its container: index the first 6-gram
     // of each candidate, then slide over the other blocks' 6-grams, so the
     // check stays linear on long texts.
-    const GRAM: usize = 6;
     let candidate = |i: usize| {
         verdict[i].is_none()
             && !copy[i]
@@ -1682,7 +1705,7 @@ fn find_repeats(
         let (word, mask) = bit(blocks[i].hashes[0]);
         first_words[word] |= mask;
         let list = firsts
-            .entry(seq_hash(&blocks[i].hashes[..GRAM]))
+            .entry(blocks[i].opening)
             .or_default();
         if list.len() < MAX_SHARED_OPENING {
             list.push(i);
@@ -1699,7 +1722,7 @@ fn find_repeats(
                 if first_words[word] & mask == 0 {
                     continue;
                 }
-                let Some(list) = firsts.get(&seq_hash(window)) else {
+                let Some(list) = firsts.get(&sequence_hash(window)) else {
                     continue;
                 };
                 for &i in list {
@@ -1718,14 +1741,12 @@ fn find_repeats(
         decide(verdict, i, Category::Repeat);
     }
     // Captions and pull quotes: content words drawn from a nearby block.
-    // Content words sorted and deduplicated, made for the blocks compared.
-    let sets: Vec<OnceCell<Vec<u64>>> = vec![OnceCell::new(); blocks.len()];
-    let content_set = |k: usize| {
-        sets[k].get_or_init(|| {
+    let content_set = |k: usize| -> &[u64] {
+        blocks[k].content_set.get_or_init(|| {
             let mut set = blocks[k].content.to_vec();
             set.sort_unstable();
             set.dedup();
-            set
+            set.into_boxed_slice()
         })
     };
     let echoes = |i: usize, j: usize| -> bool {
