@@ -1209,6 +1209,14 @@ fn may_be_bio(b: &Block) -> bool {
     !b.ascii_words || b.text.contains('@') || BIO_WORD_CUES.any_in(b.hashes)
 }
 
+/// Whether a text holds a straight or curly double quote.
+fn has_quote_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'"', bytes).is_some()
+        || memchr::memmem::find(bytes, "“".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "”".as_bytes()).is_some()
+}
+
 /// Removes furniture; returns the kept text and the removals in text order.
 pub fn remove_boilerplate(
     text: &str,
@@ -1582,7 +1590,7 @@ fn is_subscribe_prompt(block: &Block) -> bool {
     } else {
         block.hashes
     };
-    if !SUBSCRIBE_WORD_CUES.any_in(words) || block.text.contains(['"', '“', '”']) {
+    if !SUBSCRIBE_WORD_CUES.any_in(words) || has_quote_mark(block.text) {
         return false;
     }
     // "Sign up for alerts": a short imperative, not "Sign-up numbers rose".
@@ -1704,9 +1712,7 @@ fn find_repeats(
     for i in (0..blocks.len()).filter(|&i| candidate(i)) {
         let (word, mask) = bit(blocks[i].hashes[0]);
         first_words[word] |= mask;
-        let list = firsts
-            .entry(blocks[i].opening)
-            .or_default();
+        let list = firsts.entry(blocks[i].opening).or_default();
         if list.len() < MAX_SHARED_OPENING {
             list.push(i);
         }
@@ -1812,13 +1818,15 @@ fn caption_shaped(b: &Block) -> bool {
 /// An author bio among the last kept blocks.
 fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut Decide) {
     let kept: Vec<usize> = (0..blocks.len())
+        .rev()
         .filter(|&i| verdict[i].is_none())
+        .take(3)
         .collect();
-    let Some(&last) = kept.last() else { return };
-    for &i in kept.iter().rev().take(3) {
+    let Some(&last) = kept.first() else { return };
+    for &i in &kept {
         let b = &blocks[i];
         // Bios describe the author; a block quoting someone is reporting.
-        if b.words > 120 || b.text.contains(['"', '“', '”']) {
+        if b.words > 120 || has_quote_mark(b.text) {
             continue;
         }
         let cues = if may_be_bio(b) {
@@ -1827,10 +1835,12 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
             debug_assert!(!BIO_CUES.is_match(b.text), "missing bio cue: {}", b.text);
             0
         };
-        let starts_with_name = b.text.split_whitespace().next().is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && !is_stopword(&w.to_lowercase())
-        });
-        if cues >= 2 || (cues == 1 && i == last && b.words <= 50 && starts_with_name) {
+        let starts_with_name = || {
+            b.text.split_whitespace().next().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && !is_stopword(&w.to_lowercase())
+            })
+        };
+        if cues >= 2 || (cues == 1 && i == last && b.words <= 50 && starts_with_name()) {
             decide(verdict, i, Category::Bio);
         }
     }
