@@ -16,10 +16,25 @@ fn main() {
         })
         .collect();
     let opts = Options::default();
+    for (name, f) in [
+        ("amp", (|t: &str| t.contains('&')) as fn(&str) -> bool),
+        ("c3", |t: &str| t.as_bytes().contains(&0xC3)),
+        ("none", |t: &str| {
+            !t.contains('&') && !t.as_bytes().contains(&0xC3)
+        }),
+    ] {
+        let t = Instant::now();
+        let mut n = 0;
+        for r in recs.iter().filter(|r| f(&r.0)) {
+            n += 1;
+            std::hint::black_box(web::clean_web_residue(&r.0));
+        }
+        eprintln!("web {name} {n} {:?}", t.elapsed());
+    }
     let t = Instant::now();
     let webbed: Vec<String> = recs
         .iter()
-        .map(|r| web::clean_web_residue(&r.0).0)
+        .map(|r| web::clean_web_residue(&r.0).0.into_owned())
         .collect();
     eprintln!("web        {:?}", t.elapsed());
     let t = Instant::now();

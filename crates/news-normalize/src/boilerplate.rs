@@ -1211,10 +1211,10 @@ fn may_be_bio(b: &Block) -> bool {
 
 /// Whether a text holds a straight or curly double quote.
 fn has_quote_mark(text: &str) -> bool {
+    static CURLY: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| ["“", "”"].map(|q| memchr::memmem::Finder::new(q.as_bytes())));
     let bytes = text.as_bytes();
-    memchr::memchr(b'"', bytes).is_some()
-        || memchr::memmem::find(bytes, "“".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "”".as_bytes()).is_some()
+    memchr::memchr(b'"', bytes).is_some() || CURLY.iter().any(|f| f.find(bytes).is_some())
 }
 
 /// Removes furniture; returns the kept text and the removals in text order.

@@ -6,6 +6,7 @@
 //! most one blank line in a row.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -74,8 +75,10 @@ fn is_clean(text: &str) -> bool {
     if matches!(first, b' ' | b'\n') || matches!(last, b' ' | b'\n') {
         return false;
     }
-    let found = |needle: &[u8]| memchr::memmem::find(b, needle).is_some();
-    if found(b"  ") || found(b" \n") || found(b"\n ") || found(b"\n\n\n") {
+    static SPACING: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+        ["  ", " \n", "\n ", "\n\n\n"].map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+    });
+    if SPACING.iter().any(|f| f.find(b).is_some()) {
         return false;
     }
     // Chunks without control or non-ASCII bytes need no closer look.

@@ -99,7 +99,9 @@ fn gate_marks(text: &[u8]) -> usize {
             return total;
         }
     }
-    total + memchr::memmem::find_iter(text, b"-lrb-").take(3).count()
+    static LRB: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"-lrb-"));
+    total + LRB.find_iter(text).take(3).count()
 }
 
 /// Whether the text reads as PTB-tokenized.
