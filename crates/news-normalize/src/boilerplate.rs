@@ -139,12 +139,12 @@ pub struct Context<'a> {
     pub lowercase: bool,
 }
 
-/// Blocks longer than this (in bytes) need a furniture cue word before the
-/// pattern scan runs.
+/// Blocks longer than this (in bytes) are furniture only when they also
+/// hold a furniture cue word ([`LONG_CUES`]).
 const SHORT_BLOCK_BYTES: usize = 120;
 
-/// Words that every pattern able to match a long block contains, one at
-/// least (notices, credits, prompts): prose without any skips the scan.
+/// Words of long furniture (notices, credits, prompts): a long block whose
+/// wording matches a pattern or shape check but holds none of these is kept.
 const LONG_CUES: &[&str] = &[
     "cookie",
     "rights reserved",
