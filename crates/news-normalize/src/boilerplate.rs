@@ -233,13 +233,18 @@ const LONG_CUES: &[&str] = &[
     "{{",
 ];
 
-static LONG_FURNITURE_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+/// An automaton finding any of `cues`, ASCII case-insensitively (a DFA:
+/// measured 1.5x faster than the default choice on news lines).
+fn cue_automaton(cues: &[&str]) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(LONG_CUES)
+        .build(cues)
         .expect("cue automaton builds")
-});
+}
+
+static LONG_FURNITURE_CUES: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| cue_automaton(LONG_CUES));
 
 /// Keys that are already good 64-bit hashes need no second hashing.
 #[derive(Default)]
@@ -915,13 +920,8 @@ const FLOATING_CUES: &[&str] = &[
     "thoughts below",
 ];
 
-static FLOATING_CUE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(FLOATING_CUES)
-        .expect("cue automaton builds")
-});
+static FLOATING_CUE_FINDER: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| cue_automaton(FLOATING_CUES));
 
 /// The words of [`FLOATING_CUES`] as the floating patterns need them: each
 /// pattern holds one of these words, or pairs of words, between ASCII word
