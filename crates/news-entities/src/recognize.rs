@@ -165,6 +165,13 @@ impl Casing {
 fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resources) -> Vec<Mention> {
     let headline = headline_sentences(tokens, initial);
     let casing = Casing::of(tokens, initial, &headline);
+    let run = Run {
+        text,
+        tokens,
+        casing: &casing,
+        headline: &headline,
+        res,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -210,9 +217,7 @@ fn cased_mentions(text: &str, tokens: &[Token], initial: &[bool], res: &Resource
             }
             break;
         }
-        chunk(
-            text, tokens, initial, start, end, &casing, &headline, res, &mut out,
-        );
+        run.chunk(initial, start, end, &mut out);
         i = end;
     }
     out
@@ -247,62 +252,203 @@ fn headline_sentences(tokens: &[Token], initial: &[bool]) -> Vec<bool> {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn chunk(
-    text: &str,
-    tokens: &[Token],
-    initial: &[bool],
-    mut a: usize,
-    b: usize,
-    casing: &Casing,
-    headline: &[bool],
-    res: &Resources,
-    out: &mut Vec<Mention>,
-) {
-    if b - a == 1 && words::calendar(&lw(&tokens[a])) {
-        return;
+/// What typing a run of name words looks at, besides the run itself.
+struct Run<'a, 't> {
+    text: &'a str,
+    tokens: &'a [Token<'t>],
+    casing: &'a Casing,
+    /// Tokens of title-case (headline) sentences.
+    headline: &'a [bool],
+    res: &'a Resources,
+}
+
+impl Run<'_, '_> {
+    /// Types the run [a, b): a listed whole, or parts split at titles.
+    fn chunk(&self, initial: &[bool], mut a: usize, b: usize, out: &mut Vec<Mention>) {
+        let Run {
+            text,
+            tokens,
+            casing,
+            res,
+            ..
+        } = *self;
+        if b - a == 1 && words::calendar(&lw(&tokens[a])) {
+            return;
+        }
+        // Whole run known as it is ("General Motors", "Bank of England")?
+        if let Some(m) =
+            known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res))
+        {
+            out.push(m);
+            return;
+        }
+        // Sentence-initial common word: "However", "Police", "The".
+        while a < b && skip_initial(tokens, initial, a, casing, res) {
+            a += 1;
+            while a < b && !name_token(&tokens[a]) {
+                a += 1;
+            }
+        }
+        // Split at titles: "U.S. President Donald Trump" -> U.S. | Donald Trump.
+        let mut part_start = a;
+        let mut titled = a > 0 && is_title(&tokens[a - 1]) || title_before(tokens, a);
+        let mut k = a;
+        while k < b {
+            let w = lw(&tokens[k]);
+            let rest_person = k + 1 < b && !words::connector(&tokens[k + 1].text.to_lowercase());
+            if words::title(&w) && (!words::weak_title(&w) || rest_person) {
+                self.part(part_start, k, titled, out);
+                titled = true;
+                k += 1;
+                while k < b
+                    && (words::title(&lw(&tokens[k]))
+                        || words::connector(&tokens[k].text.to_lowercase()))
+                {
+                    k += 1;
+                }
+                part_start = k;
+            } else {
+                k += 1;
+            }
+        }
+        self.part(part_start, b, titled, out);
     }
-    // Whole run known as it is ("General Motors", "Bank of England")?
-    if let Some(m) =
-        known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res))
-    {
-        out.push(m);
-        return;
+
+    /// Types a title-free part [a, b) of a run, splitting off listed names.
+    fn part(&self, mut a: usize, mut b: usize, titled: bool, out: &mut Vec<Mention>) {
+        let Run {
+            text, tokens, res, ..
+        } = *self;
+        // trim connectors and non-name words at the edges
+        while a < b
+            && (!name_token(&tokens[a])
+                || words::calendar(&lw(&tokens[a]))
+                || words::not_a_name(&lw(&tokens[a])))
+        {
+            a += 1;
+        }
+        while b > a && !name_token(&tokens[b - 1]) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        if let Some(m) =
+            known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res))
+        {
+            out.push(m);
+            return;
+        }
+        // a cue-typed whole ("Iraqi Army", "Tigris River", "Ministry of Defence")
+        if let Some(label) = cue_label(tokens, a, b) {
+            out.push(Mention::of_tokens(
+                tokens,
+                a,
+                b,
+                label,
+                canonical_text(tokens, a, b),
+                true,
+            ));
+            return;
+        }
+        // a person's name that happens to hold a place name ("Barack Obama")
+        if looks_like_person(tokens, a, b, res) {
+            out.push(Mention::of_tokens(
+                tokens,
+                a,
+                b,
+                "PERSON",
+                canonical_text(tokens, a, b),
+                true,
+            ));
+            return;
+        }
+        // listed names inside, longest first from the left
+        let mut k = a;
+        let mut rest_start = a;
+        while k < b {
+            let mut found = None;
+            for n in (1..=res.max_tokens.min(b - k)).rev() {
+                if let Some(m) = known(text, tokens, k, k + n, res) {
+                    found = Some((n, m));
+                    break;
+                }
+            }
+            match found {
+                Some((n, m)) if n < b - a && m.rank >= 6 => {
+                    self.guess(rest_start, k, titled, out);
+                    out.push(m);
+                    k += n;
+                    rest_start = k;
+                }
+                _ => k += 1,
+            }
+        }
+        self.guess(rest_start, b, titled, out);
     }
-    // Sentence-initial common word: "However", "Police", "The".
-    while a < b && skip_initial(tokens, initial, a, casing, res) {
-        a += 1;
+
+    /// Types an unlisted run by its shape and context.
+    fn guess(&self, mut a: usize, mut b: usize, titled: bool, out: &mut Vec<Mention>) {
+        let Run {
+            tokens,
+            casing,
+            headline,
+            res,
+            ..
+        } = *self;
         while a < b && !name_token(&tokens[a]) {
             a += 1;
         }
-    }
-    // Split at titles: "U.S. President Donald Trump" -> U.S. | Donald Trump.
-    let mut part_start = a;
-    let mut titled = a > 0 && is_title(&tokens[a - 1]) || title_before(tokens, a);
-    let mut k = a;
-    while k < b {
-        let w = lw(&tokens[k]);
-        let rest_person = k + 1 < b && !words::connector(&tokens[k + 1].text.to_lowercase());
-        if words::title(&w) && (!words::weak_title(&w) || rest_person) {
-            part(
-                text, tokens, part_start, k, titled, casing, headline, res, out,
-            );
-            titled = true;
-            k += 1;
-            while k < b
-                && (words::title(&lw(&tokens[k]))
-                    || words::connector(&tokens[k].text.to_lowercase()))
-            {
-                k += 1;
-            }
-            part_start = k;
-        } else {
-            k += 1;
+        while b > a && !name_token(&tokens[b - 1]) {
+            b -= 1;
         }
+        if a >= b {
+            return;
+        }
+        let n = b - a;
+        let first = lw(&tokens[a]);
+        if n == 1 && (words::calendar(&first) || words::not_a_name(&first)) {
+            return;
+        }
+        if headline[a] && !casing.cap_mid.contains(&first) && !titled {
+            return; // a title-case headline word with no other evidence
+        }
+        let next = tokens.get(b).filter(|t| t.word).map(lw);
+        let said = next.as_deref().is_some_and(words::says);
+        let given = res.given.contains(&first);
+        let label = if let Some(l) = cue_label(tokens, a, b) {
+            l
+        } else if n == 1 && tokens[a].acronym() {
+            "ORG"
+        } else if (titled && n <= 4)
+            || (n >= 2 && (given || (said && n <= 4) || looks_like_person(tokens, a, b, res)))
+            || (n == 1 && (said || (given && !res.is_word(&first))))
+        {
+            "PERSON"
+        } else if n == 1 && words::language(&first) {
+            "LANGUAGE"
+        } else if n == 1 && !mentioned_again(tokens, a, casing) {
+            // one capitalized word with no other evidence: a surname, if the
+            // text names someone by it, else nothing
+            out.push(Mention {
+                tentative: true,
+                ..Mention::of_tokens(tokens, a, b, "ORG", canonical_text(tokens, a, b), false)
+            });
+            return;
+        } else if n == 1 && res.surnames.contains(&first) && !res.is_word(&first) {
+            "PERSON"
+        } else {
+            "ORG"
+        };
+        out.push(Mention::of_tokens(
+            tokens,
+            a,
+            b,
+            label,
+            canonical_text(tokens, a, b),
+            label != "ORG" || n > 1,
+        ));
     }
-    part(
-        text, tokens, part_start, b, titled, casing, headline, res, out,
-    );
 }
 
 fn is_title(t: &Token) -> bool {
@@ -454,87 +600,6 @@ fn key(tokens: &[Token], a: usize, b: usize) -> String {
     crate::tokens::key(&tokens[a..b])
 }
 
-/// Types a title-free part [a, b) of a run, splitting off listed names.
-#[allow(clippy::too_many_arguments)]
-fn part(
-    text: &str,
-    tokens: &[Token],
-    mut a: usize,
-    mut b: usize,
-    titled: bool,
-    casing: &Casing,
-    headline: &[bool],
-    res: &Resources,
-    out: &mut Vec<Mention>,
-) {
-    // trim connectors and non-name words at the edges
-    while a < b
-        && (!name_token(&tokens[a])
-            || words::calendar(&lw(&tokens[a]))
-            || words::not_a_name(&lw(&tokens[a])))
-    {
-        a += 1;
-    }
-    while b > a && !name_token(&tokens[b - 1]) {
-        b -= 1;
-    }
-    if a >= b {
-        return;
-    }
-    if let Some(m) =
-        known(text, tokens, a, b, res).filter(|m| plausible_single(tokens, a, b, m, res))
-    {
-        out.push(m);
-        return;
-    }
-    // a cue-typed whole ("Iraqi Army", "Tigris River", "Ministry of Defence")
-    if let Some(label) = cue_label(tokens, a, b) {
-        out.push(Mention::of_tokens(
-            tokens,
-            a,
-            b,
-            label,
-            canonical_text(tokens, a, b),
-            true,
-        ));
-        return;
-    }
-    // a person's name that happens to hold a place name ("Barack Obama")
-    if looks_like_person(tokens, a, b, res) {
-        out.push(Mention::of_tokens(
-            tokens,
-            a,
-            b,
-            "PERSON",
-            canonical_text(tokens, a, b),
-            true,
-        ));
-        return;
-    }
-    // listed names inside, longest first from the left
-    let mut k = a;
-    let mut rest_start = a;
-    while k < b {
-        let mut found = None;
-        for n in (1..=res.max_tokens.min(b - k)).rev() {
-            if let Some(m) = known(text, tokens, k, k + n, res) {
-                found = Some((n, m));
-                break;
-            }
-        }
-        match found {
-            Some((n, m)) if n < b - a && m.rank >= 6 => {
-                guess(tokens, rest_start, k, titled, casing, headline, res, out);
-                out.push(m);
-                k += n;
-                rest_start = k;
-            }
-            _ => k += 1,
-        }
-    }
-    guess(tokens, rest_start, b, titled, casing, headline, res, out);
-}
-
 fn cue_label(tokens: &[Token], a: usize, b: usize) -> Option<&'static str> {
     if b - a >= 2 {
         if let Some(l) = words::label_by_last(&lw(&tokens[b - 1])) {
@@ -548,72 +613,6 @@ fn cue_label(tokens: &[Token], a: usize, b: usize) -> Option<&'static str> {
     let of = (a + 1..b).find(|&k| tokens[k].is("of") || tokens[k].is("for"))?;
     let head = lw(&tokens[of - 1]);
     words::label_by_head(&head).or_else(|| words::label_by_last(&head))
-}
-
-/// Types an unlisted run by its shape and context.
-#[allow(clippy::too_many_arguments)]
-fn guess(
-    tokens: &[Token],
-    mut a: usize,
-    mut b: usize,
-    titled: bool,
-    casing: &Casing,
-    headline: &[bool],
-    res: &Resources,
-    out: &mut Vec<Mention>,
-) {
-    while a < b && !name_token(&tokens[a]) {
-        a += 1;
-    }
-    while b > a && !name_token(&tokens[b - 1]) {
-        b -= 1;
-    }
-    if a >= b {
-        return;
-    }
-    let n = b - a;
-    let first = lw(&tokens[a]);
-    if n == 1 && (words::calendar(&first) || words::not_a_name(&first)) {
-        return;
-    }
-    if headline[a] && !casing.cap_mid.contains(&first) && !titled {
-        return; // a title-case headline word with no other evidence
-    }
-    let next = tokens.get(b).filter(|t| t.word).map(lw);
-    let said = next.as_deref().is_some_and(words::says);
-    let given = res.given.contains(&first);
-    let label = if let Some(l) = cue_label(tokens, a, b) {
-        l
-    } else if n == 1 && tokens[a].acronym() {
-        "ORG"
-    } else if (titled && n <= 4)
-        || (n >= 2 && (given || (said && n <= 4) || looks_like_person(tokens, a, b, res)))
-        || (n == 1 && (said || (given && !res.is_word(&first))))
-    {
-        "PERSON"
-    } else if n == 1 && words::language(&first) {
-        "LANGUAGE"
-    } else if n == 1 && !mentioned_again(tokens, a, casing) {
-        // one capitalized word with no other evidence: a surname, if the
-        // text names someone by it, else nothing
-        out.push(Mention {
-            tentative: true,
-            ..Mention::of_tokens(tokens, a, b, "ORG", canonical_text(tokens, a, b), false)
-        });
-        return;
-    } else if n == 1 && res.surnames.contains(&first) && !res.is_word(&first) {
-        "PERSON"
-    } else {
-        "ORG"
-    };
-    out.push(Mention::of_tokens(
-        tokens,
-        a,
-        b,
-        label,
-        canonical_text(tokens, a, b),
-        label != "ORG" || n > 1,
-    ));
 }
 
 /// A single unknown word earns a mention when it recurs capitalized in
