@@ -1757,8 +1757,10 @@ fn find_repeats(
     };
     let echoes = |i: usize, j: usize| -> bool {
         // Quick reject: too many of i's words are surely absent from j.
+        // (The set is no larger than the content list: that bound rejects
+        // most pairs before the set is made.)
         let absent = (blocks[i].signature & !blocks[j].signature).count_ones() as usize;
-        if absent * 5 > content_set(i).len() {
+        if absent * 5 > blocks[i].content.len() || absent * 5 > content_set(i).len() {
             return false;
         }
         let theirs = content_set(j);
