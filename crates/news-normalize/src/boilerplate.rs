@@ -26,7 +26,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use news_core::text::{is_month_or_weekday, is_time_zone};
+use news_core::text::{is_month_or_weekday, is_time_zone, Case};
 use regex::{Regex, RegexSet};
 
 /// Why a block was removed. The names are what `normalize.removed[].reason`
@@ -135,8 +135,19 @@ pub struct Context<'a> {
     pub title: Option<&'a str>,
     /// The record's source (publisher) name, if it has one.
     pub source: Option<&'a str>,
-    /// The text has no capital letters (case is no evidence).
-    pub lowercase: bool,
+    /// The text has no capital letters (case is no evidence): found by
+    /// [`remove_boilerplate`] from the text's lines.
+    lowercase: bool,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(title: Option<&'a str>, source: Option<&'a str>) -> Self {
+        Context {
+            title,
+            source,
+            lowercase: false,
+        }
+    }
 }
 
 /// Blocks longer than this (in bytes) are furniture only when they also
@@ -441,6 +452,11 @@ struct Entry {
     opening: u64,
     /// The content words sorted and deduplicated, made when first compared.
     content_set: OnceCell<Box<[u64]>>,
+    /// Uppercase and lowercase letters, as [`news_core::text::detect_case`] counts them.
+    upper: u32,
+    lower: u32,
+    /// `pattern` holds the verdict for the cache's case ([`BlockCache::lowercase`]).
+    classified: bool,
     pattern: Option<Category>,
 }
 
@@ -546,8 +562,8 @@ impl BlockCache {
         }
     }
 
-    /// The entry of `line`, analysed and classified on first sight.
-    fn intern(&mut self, line: &str, ctx: &Context) -> u32 {
+    /// The entry of `line`, analysed on first sight.
+    fn intern(&mut self, line: &str) -> u32 {
         let mut key = xxhash_rust::xxh3::xxh3_64(line.as_bytes());
         while let Some(&id) = self.index.get(&key) {
             let (a, b) = self.entries[id as usize].text;
@@ -560,18 +576,38 @@ impl BlockCache {
         let start = self.texts.len() as u32;
         self.texts.push_str(line);
         entry.text = (start, self.texts.len() as u32);
-        entry.pattern = classify(
-            &Block {
-                text: line,
-                blank_before: false,
-                analysis: self.view(&entry),
-            },
-            ctx,
-        );
         let id = self.entries.len() as u32;
         self.entries.push(entry);
         self.index.insert(key, id);
         id
+    }
+
+    /// Classifies the entries of `lines` that have no verdict for the
+    /// context's case yet.
+    fn classify_lines(&mut self, lines: &[(u32, bool)], ctx: &Context) {
+        if self.lowercase != ctx.lowercase {
+            self.lowercase = ctx.lowercase;
+            for e in &mut self.entries {
+                e.classified = false;
+            }
+        }
+        for &(id, _) in lines {
+            let entry = &self.entries[id as usize];
+            if entry.classified {
+                continue;
+            }
+            let pattern = classify(
+                &Block {
+                    text: self.text_of(entry),
+                    blank_before: false,
+                    analysis: self.view(entry),
+                },
+                ctx,
+            );
+            let entry = &mut self.entries[id as usize];
+            entry.pattern = pattern;
+            entry.classified = true;
+        }
     }
 
     /// Analyses `text` into the arenas (the entry is not indexed).
@@ -584,6 +620,7 @@ impl BlockCache {
         let mut words = 0usize; // whitespace-separated
         let mut in_token = false;
         let mut ascii_words = true;
+        let (mut upper_letters, mut lower_letters) = (0u32, 0u32);
         let mut lower = String::new();
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -616,7 +653,10 @@ impl BlockCache {
             let start = i;
             // ASCII letters and digits in one tight loop; a word that goes on
             // with other letters is taken again character by character.
+            let (mut up, mut low) = (0u32, 0u32);
             while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ALNUM {
+                up += u32::from(bytes[i].wrapping_sub(b'A') < 26);
+                low += u32::from(bytes[i].wrapping_sub(b'a') < 26);
                 i += 1;
             }
             let mixed = i < bytes.len()
@@ -624,6 +664,8 @@ impl BlockCache {
                 && text[i..].chars().next().is_some_and(char::is_alphanumeric);
             let ascii = i > start && !mixed;
             let (hash, packed) = if ascii {
+                upper_letters += up;
+                lower_letters += low;
                 hash_ascii_word(&bytes[start..i])
             } else {
                 i = start;
@@ -635,11 +677,20 @@ impl BlockCache {
                             break;
                         }
                         some_ascii = true;
+                        upper_letters += u32::from(b.is_ascii_uppercase());
+                        lower_letters += u32::from(b.is_ascii_lowercase());
                         i += 1;
                     } else {
                         let c = text[i..].chars().next().expect("char boundary");
                         if !c.is_alphanumeric() {
                             break;
+                        }
+                        // (every cased letter is alphanumeric: letters
+                        // outside words are not counted because there are none)
+                        if c.is_uppercase() {
+                            upper_letters += 1;
+                        } else if c.is_lowercase() {
+                            lower_letters += 1;
                         }
                         ascii_words &= !matches!(c, '\u{212A}' | '\u{17F}');
                         i += c.len_utf8();
@@ -695,6 +746,9 @@ impl BlockCache {
             sequence,
             opening,
             content_set: OnceCell::new(),
+            upper: upper_letters,
+            lower: lower_letters,
+            classified: false,
             pattern: None,
         }
     }
@@ -1217,17 +1271,14 @@ fn has_quote_mark(text: &str) -> bool {
     memchr::memchr(b'"', bytes).is_some() || CURLY.iter().any(|f| f.find(bytes).is_some())
 }
 
-/// Removes furniture; returns the kept text and the removals in text order.
+/// Removes furniture; returns the kept text, the removals in text order,
+/// and the case of `text` (as [`news_core::text::detect_case`] finds it).
 pub fn remove_boilerplate(
     text: &str,
     ctx: &Context,
     enabled: &dyn Fn(Category) -> bool,
     cache: &mut BlockCache,
-) -> (String, Vec<Removal>) {
-    if cache.lowercase != ctx.lowercase {
-        cache.clear();
-        cache.lowercase = ctx.lowercase;
-    }
+) -> (String, Vec<Removal>, Case) {
     // A text that is the last call's output (the next round of
     // `crate::normalize`) is made of that call's kept blocks.
     let lines = if cache.last_valid && text == cache.last_output {
@@ -1240,19 +1291,31 @@ pub fn remove_boilerplate(
             if line.is_empty() {
                 blank = true;
             } else {
-                lines.push((cache.intern(line, ctx), blank));
+                lines.push((cache.intern(line), blank));
                 blank = false;
             }
         }
         lines
     };
+    // Lines are split at '\n' and trimmed of whitespace, which has no case:
+    // their letters are the text's.
+    let (upper, lower) = lines.iter().fold((0, 0), |(u, l), &(id, _)| {
+        let e = &cache.entries[id as usize];
+        (u + e.upper as usize, l + e.lower as usize)
+    });
+    let case = Case::from_counts(upper, lower);
+    let ctx = &Context {
+        lowercase: case == Case::Lower,
+        ..*ctx
+    };
+    cache.classify_lines(&lines, ctx);
     let title = ctx.title.map(|t| cache.analyze(t));
     let (out, removed, kept) = judge_blocks(cache, &lines, title, ctx, enabled, text.len());
     cache.last_output.clear();
     cache.last_output.push_str(&out);
     cache.last_blocks = kept;
     cache.last_valid = true;
-    (out, removed)
+    (out, removed, case)
 }
 
 /// Decides which blocks (entries of `cache`, each with whether a blank line
@@ -1910,12 +1973,9 @@ mod tests {
         title: Option<&str>,
         source: Option<&str>,
     ) -> (String, Vec<(String, &'static str)>) {
-        let ctx = Context {
-            title,
-            source,
-            lowercase: false,
-        };
-        let (out, removed) = remove_boilerplate(text, &ctx, &|_| true, &mut BlockCache::default());
+        let ctx = Context::new(title, source);
+        let (out, removed, _) =
+            remove_boilerplate(text, &ctx, &|_| true, &mut BlockCache::default());
         (
             out,
             removed
@@ -2175,6 +2235,32 @@ mod tests {
         assert!(cache.view(&entry).ascii_words);
         let entry = cache.analyze("Café owners said the plan was fine");
         assert!(!cache.view(&entry).ascii_words);
+    }
+
+    #[test]
+    fn line_letter_counts_give_the_text_s_case() {
+        // analyze counts letters inside words only: that is all of them
+        assert!(('\0'..=char::MAX)
+            .filter(|c| c.is_uppercase() || c.is_lowercase())
+            .all(char::is_alphanumeric));
+        for text in [
+            "Ärger in İstanbul\n\n  ΑΘΗΝΑ and Ωmega, café\u{00A0}\n",
+            "a lowercased dump , with one NATO acronym\nand more lines",
+            "ALL CAPITALS HERE\n\n\n12 34",
+            "   \n\n",
+            "Ⓐ circled, ǅ titlecase, ﬁ ligature, ß and ẞ, x²",
+            "mixedWords like McDonald’s and naïve Straße",
+            "ÄÖÜ ΩΣ\nÉTÉ",
+            "éte über ωσ",
+        ] {
+            let (_, _, case) = remove_boilerplate(
+                text,
+                &Context::new(None, None),
+                &|_| true,
+                &mut BlockCache::default(),
+            );
+            assert_eq!(case, news_core::text::detect_case(text), "{text:?}");
+        }
     }
 
     #[test]

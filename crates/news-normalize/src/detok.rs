@@ -104,12 +104,24 @@ fn gate_marks(text: &[u8]) -> usize {
     total + LRB.find_iter(text).take(3).count()
 }
 
+/// Whether the text holds the marks PTB text is full of (and ordinary
+/// prose has almost none of), the cheap gate of [`looks_tokenized`].
+///
+/// The marks hold no line break, so every mark of a text made of whole
+/// lines of another (trimmed, in order) is a mark of that other text: when
+/// a text has no marks, neither has any text made of its lines.
+pub fn has_ptb_marks(text: &str) -> bool {
+    gate_marks(text.as_bytes()) >= 2
+}
+
 /// Whether the text reads as PTB-tokenized.
 pub fn looks_tokenized(text: &str) -> bool {
-    // Cheap gate: PTB text is full of these; ordinary prose has almost none.
-    if gate_marks(text.as_bytes()) < 2 {
-        return false;
-    }
+    has_ptb_marks(text) && reads_tokenized(text)
+}
+
+/// Whether a text that [`has_ptb_marks`] reads as PTB-tokenized: far more
+/// punctuation and clitics stand alone than are attached to a word.
+pub fn reads_tokenized(text: &str) -> bool {
     let mut split = 0usize; // punctuation or clitics standing alone
     let mut attached = 0usize; // the same attached to a word
     let mut markers = 0usize; // tokens only PTB makes: -lrb-, ``, n't alone

@@ -122,9 +122,16 @@ pub fn normalize(
     let mut cache = CACHE.with(|c| c.take());
     cache.clear();
     let mut converged = false;
+    // A text made of whole lines of a text without PTB marks has none either
+    // (see `detok::has_ptb_marks`): once a round finds none, the later
+    // rounds, which only drop lines, need not look again.
+    let mut may_be_tokenized = !opts.no_detokenize;
     for _ in 0..8 {
         let mut changed = false;
-        if !opts.no_detokenize && detok::looks_tokenized(&text) {
+        if may_be_tokenized && !detok::has_ptb_marks(&text) {
+            may_be_tokenized = false;
+        }
+        if may_be_tokenized && detok::reads_tokenized(&text) {
             let joined = detok::detokenize(&text);
             if joined != text {
                 text = joined;
@@ -132,13 +139,11 @@ pub fn normalize(
                 changed = true;
             }
         }
-        case = detect_case(&text);
-        let ctx = boilerplate::Context {
-            title: title_clean.as_deref().or(found_title.as_deref()),
-            source,
-            lowercase: case == Case::Lower,
-        };
-        let (kept, removed) = boilerplate::remove_boilerplate(&text, &ctx, &enabled, &mut cache);
+        let ctx =
+            boilerplate::Context::new(title_clean.as_deref().or(found_title.as_deref()), source);
+        let (kept, removed, text_case) =
+            boilerplate::remove_boilerplate(&text, &ctx, &enabled, &mut cache);
+        case = text_case;
         changed |= !removed.is_empty();
         report.removed.extend(removed);
         text = kept;
