@@ -517,6 +517,7 @@ pub struct BlockCache {
     last_valid: bool,
     /// Whether the analyses were made for lowercase text (patterns depend on it).
     lowercase: bool,
+    repeats: RepeatScratch,
 }
 
 /// Arenas above this size are freed rather than kept for the next text.
@@ -525,8 +526,11 @@ const KEEP_ARENA_BYTES: usize = 16 << 20;
 impl BlockCache {
     /// Forgets every line, keeping the arenas' memory unless it is large.
     pub fn clear(&mut self) {
-        if self.texts.capacity() > KEEP_ARENA_BYTES
-            || self.numbers.capacity() * 8 > KEEP_ARENA_BYTES
+        let bytes = |n: usize, size: usize| n * size > KEEP_ARENA_BYTES;
+        if bytes(self.texts.capacity(), 1)
+            || bytes(self.numbers.capacity(), 8)
+            || bytes(self.entries.capacity(), std::mem::size_of::<Entry>())
+            || bytes(self.repeats.firsts.capacity(), 16)
         {
             *self = BlockCache::default();
             return;
@@ -1310,7 +1314,17 @@ pub fn remove_boilerplate(
     };
     cache.classify_lines(&lines, ctx);
     let title = ctx.title.map(|t| cache.analyze(t));
-    let (out, removed, kept) = judge_blocks(cache, &lines, title, ctx, enabled, text.len());
+    let mut scratch = std::mem::take(&mut cache.repeats);
+    let (out, removed, kept) = judge_blocks(
+        cache,
+        &lines,
+        title,
+        ctx,
+        enabled,
+        text.len(),
+        &mut scratch,
+    );
+    cache.repeats = scratch;
     cache.last_output.clear();
     cache.last_output.push_str(&out);
     cache.last_blocks = kept;
@@ -1328,6 +1342,7 @@ fn judge_blocks(
     ctx: &Context,
     enabled: &dyn Fn(Category) -> bool,
     capacity: usize,
+    scratch: &mut RepeatScratch,
 ) -> (String, Vec<Removal>, Vec<(u32, bool)>) {
     let blocks: Vec<Block> = lines
         .iter()
@@ -1402,7 +1417,7 @@ fn judge_blocks(
         .find(|(i, _)| verdict[*i].is_none())
         .filter(|(_, b)| b.is_headline_like())
         .map(|(i, _)| i);
-    find_repeats(&blocks, &mut verdict, opening, &mut decide);
+    find_repeats(&blocks, &mut verdict, opening, &mut decide, scratch);
 
     // Author bio closing the page.
     find_bio(&blocks, &mut verdict, &mut decide);
@@ -1734,11 +1749,19 @@ fn find_repeats(
     verdict: &mut Vec<Option<Category>>,
     opening: Option<usize>,
     decide: &mut Decide,
+    scratch: &mut RepeatScratch,
 ) {
     // Exact repeats. `copy` marks them even when the category is kept, so
     // the containment check below never compares a block with its own copies.
-    let mut first: HashKeyed<usize> = HashKeyed::default();
-    let mut copy = vec![false; blocks.len()];
+    let RepeatScratch {
+        first,
+        copy,
+        firsts,
+        contained,
+    } = scratch;
+    first.clear();
+    copy.clear();
+    copy.resize(blocks.len(), false);
     for (i, b) in blocks.iter().enumerate() {
         if b.norm_len() < 3 || verdict[i].is_some() {
             continue;
@@ -1764,37 +1787,47 @@ fn find_repeats(
             && Some(i) != opening
             && (GRAM..=80).contains(&blocks[i].norm_len())
     };
-    let mut firsts: HashKeyed<Vec<usize>> = HashKeyed::default();
-    // A 256-bit filter of the candidates' first words: most windows of a
-    // container start with none of them and skip the 6-gram lookup.
-    let mut first_words = [0u64; 4];
-    let bit = |h: u64| ((h >> 62) as usize, 1u64 << ((h >> 56) & 63));
-    // Blocks sharing an opening 6-gram are compared only up to a bound, so a
-    // text of thousands of lines that all open alike stays linear.
+    // A 256-bit filter of the candidates' first two words: most windows of
+    // a container start with no such pair and skip the 6-gram lookup.
+    let mut first_pairs = [0u64; 4];
+    let bit = |a: u64, b: u64| {
+        let h = a ^ b.rotate_left(17);
+        ((h >> 62) as usize, 1u64 << ((h >> 56) & 63))
+    };
+    // The candidates by their opening 6-gram, in text order within one.
+    // Blocks sharing an opening are compared only up to a bound, so a text
+    // of thousands of lines that all open alike stays linear.
     const MAX_SHARED_OPENING: usize = 16;
+    firsts.clear();
     for i in (0..blocks.len()).filter(|&i| candidate(i)) {
-        let (word, mask) = bit(blocks[i].hashes[0]);
-        first_words[word] |= mask;
-        let list = firsts.entry(blocks[i].opening).or_default();
-        if list.len() < MAX_SHARED_OPENING {
-            list.push(i);
-        }
+        let (word, mask) = bit(blocks[i].hashes[0], blocks[i].hashes[1]);
+        first_pairs[word] |= mask;
+        firsts.push((blocks[i].opening, i));
     }
-    let mut contained = vec![false; blocks.len()];
+    firsts.sort_unstable();
+    // keep the first MAX_SHARED_OPENING of each opening (`kept` is the
+    // last one kept, `next` the one after it)
+    let mut shared = 0;
+    firsts.dedup_by(|next, kept| {
+        shared = if next.0 == kept.0 { shared + 1 } else { 0 };
+        shared >= MAX_SHARED_OPENING
+    });
+    contained.clear();
+    contained.resize(blocks.len(), false);
     if !firsts.is_empty() {
         for (j, container) in blocks.iter().enumerate() {
             if verdict[j].is_some() || copy[j] || container.norm_len() <= GRAM {
                 continue;
             }
             for (start, window) in container.hashes.windows(GRAM).enumerate() {
-                let (word, mask) = bit(window[0]);
-                if first_words[word] & mask == 0 {
+                let (word, mask) = bit(window[0], window[1]);
+                if first_pairs[word] & mask == 0 {
                     continue;
                 }
-                let Some(list) = firsts.get(&sequence_hash(window)) else {
-                    continue;
-                };
-                for &i in list {
+                let key = sequence_hash(window);
+                let from = firsts.partition_point(|&(k, _)| k < key);
+                let list = firsts[from..].iter().take_while(|&&(k, _)| k == key);
+                for &(_, i) in list {
                     let inner = &blocks[i].hashes;
                     if i != j
                         && inner.len() < container.norm_len()
@@ -1867,6 +1900,17 @@ fn find_repeats(
             decide(verdict, i, Category::Repeat);
         }
     }
+}
+
+/// Working memory of [`find_repeats`], reused from call to call.
+#[derive(Default)]
+struct RepeatScratch {
+    /// A block's word sequence hash to its first occurrence.
+    first: HashKeyed<usize>,
+    copy: Vec<bool>,
+    /// (opening 6-gram hash, block) of the blocks that may be contained.
+    firsts: Vec<(u64, usize)>,
+    contained: Vec<bool>,
 }
 
 /// How far (in blocks) a caption may sit from the paragraph it echoes.
