@@ -452,6 +452,8 @@ struct Entry {
     opening: u64,
     /// The content words sorted and deduplicated, made when first compared.
     content_set: OnceCell<Box<[u64]>>,
+    /// [`bio_cues`], made when first asked.
+    bio_cues: OnceCell<Option<u8>>,
     /// Uppercase and lowercase letters, as [`news_core::text::detect_case`] counts them.
     upper: u32,
     lower: u32,
@@ -483,6 +485,7 @@ struct Analysis<'a> {
     sequence: u64,
     opening: u64,
     content_set: &'a OnceCell<Box<[u64]>>,
+    bio_cues: &'a OnceCell<Option<u8>>,
     /// The verdict of the wording patterns ([`classify`]).
     pattern: Option<Category>,
 }
@@ -562,6 +565,7 @@ impl BlockCache {
             sequence: e.sequence,
             opening: e.opening,
             content_set: &e.content_set,
+            bio_cues: &e.bio_cues,
             pattern: e.pattern,
         }
     }
@@ -750,6 +754,7 @@ impl BlockCache {
             sequence,
             opening,
             content_set: OnceCell::new(),
+            bio_cues: OnceCell::new(),
             upper: upper_letters,
             lower: lower_letters,
             classified: false,
@@ -1934,16 +1939,7 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
     let Some(&last) = kept.first() else { return };
     for &i in &kept {
         let b = &blocks[i];
-        // Bios describe the author; a block quoting someone is reporting.
-        if b.words > 120 || has_quote_mark(b.text) {
-            continue;
-        }
-        let cues = if may_be_bio(b) {
-            set_matches(&BIO_CUES, b.text).map_or(0, |m| m.iter().count())
-        } else {
-            debug_assert!(!BIO_CUES.is_match(b.text), "missing bio cue: {}", b.text);
-            0
-        };
+        let Some(cues) = bio_cues(b) else { continue };
         let starts_with_name = || {
             b.text.split_whitespace().next().is_some_and(|w| {
                 w.chars().next().is_some_and(char::is_uppercase) && !is_stopword(&w.to_lowercase())
@@ -1953,6 +1949,24 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
             decide(verdict, i, Category::Bio);
         }
     }
+}
+
+/// How many of [`BIO_CUES`] a block matches, or `None` for a block that
+/// cannot be a bio (too long, or quoting someone: bios describe the author,
+/// a block quoting someone is reporting). Kept with the line's analysis.
+fn bio_cues(b: &Block) -> Option<usize> {
+    let cues = b.bio_cues.get_or_init(|| {
+        if b.words > 120 || has_quote_mark(b.text) {
+            return None;
+        }
+        Some(if may_be_bio(b) {
+            set_matches(&BIO_CUES, b.text).map_or(0, |m| m.iter().count() as u8)
+        } else {
+            debug_assert!(!BIO_CUES.is_match(b.text), "missing bio cue: {}", b.text);
+            0
+        })
+    });
+    cues.map(usize::from)
 }
 
 /// Short name-shaped lines in the zones around the article body.
