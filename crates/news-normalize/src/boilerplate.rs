@@ -1041,6 +1041,12 @@ impl WordCues {
         }
     }
 
+    /// Whether `hash` is one of the cue words (pairs aside).
+    fn has(&self, hash: u64) -> bool {
+        self.filter[(hash >> 62) as usize] & 1 << ((hash >> 56) & 63) != 0
+            && self.words.contains(&hash)
+    }
+
     /// Whether a cue word, or pair of consecutive words, is among `hashes`.
     fn any_in(&self, hashes: &[u64]) -> bool {
         hashes.iter().enumerate().any(|(k, &h)| {
@@ -1621,8 +1627,9 @@ fn is_share_bar(block: &Block) -> bool {
     let total: usize = block.norm_words().map(str::len).sum();
     let mut uncovered = 0usize;
     let mut has_action = false;
-    for word in block.norm_words() {
-        if SHARE_WORDS.contains(&word) {
+    // (a short block's words and their hashes are in step)
+    for (word, &hash) in block.norm_words().zip(block.hashes) {
+        if SHARE_WORD_CUES.has(hash) && SHARE_WORDS.contains(&word) {
             has_action |= !matches!(
                 word,
                 "this"
@@ -1642,7 +1649,10 @@ fn is_share_bar(block: &Block) -> bool {
         } else {
             // Run-together labels: strip known words from the front repeatedly.
             let mut rest = word;
-            let mut progressed = true;
+            let mut progressed = rest
+                .as_bytes()
+                .get(..3)
+                .is_some_and(|head| SHARE_PREFIXES.binary_search(&head).is_ok());
             while progressed && !rest.is_empty() {
                 progressed = false;
                 for w in SHARE_WORDS.iter().filter(|w| w.len() > 2) {
@@ -1661,6 +1671,21 @@ fn is_share_bar(block: &Block) -> bool {
     }
     has_action
 }
+
+static SHARE_WORD_CUES: LazyLock<WordCues> = LazyLock::new(|| WordCues::new(SHARE_WORDS, &[]));
+
+/// The first three bytes of the [`SHARE_WORDS`] that a run-together label
+/// is stripped of (those longer than two bytes), sorted.
+static SHARE_PREFIXES: LazyLock<Vec<&[u8]>> = LazyLock::new(|| {
+    let mut heads: Vec<&[u8]> = SHARE_WORDS
+        .iter()
+        .filter(|w| w.len() > 2)
+        .map(|w| &w.as_bytes()[..3])
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads
+});
 
 /// "Sign up for our newsletter", "Get the ... delivered to your inbox".
 fn is_subscribe_prompt(block: &Block) -> bool {
