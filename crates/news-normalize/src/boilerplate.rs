@@ -722,9 +722,8 @@ impl BlockCache {
             }
             if count < NORM_WORDS {
                 if ascii {
-                    let at = self.norm.len();
-                    self.norm.push_str(word);
-                    self.norm[at..].make_ascii_lowercase();
+                    // OR 0x20 lowercases an ASCII letter and keeps a digit
+                    self.norm.extend(word.bytes().map(|b| char::from(b | 0x20)));
                 } else {
                     self.norm.push_str(&lower);
                 }
@@ -1333,15 +1332,8 @@ pub fn remove_boilerplate(
     cache.classify_lines(&lines, ctx);
     let title = ctx.title.map(|t| cache.analyze(t));
     let mut scratch = std::mem::take(&mut cache.repeats);
-    let (out, removed, kept) = judge_blocks(
-        cache,
-        &lines,
-        title,
-        ctx,
-        enabled,
-        text.len(),
-        &mut scratch,
-    );
+    let (out, removed, kept) =
+        judge_blocks(cache, &lines, title, ctx, enabled, text.len(), &mut scratch);
     cache.repeats = scratch;
     cache.last_output.clear();
     cache.last_output.push_str(&out);

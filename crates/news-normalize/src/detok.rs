@@ -125,22 +125,38 @@ pub fn reads_tokenized(text: &str) -> bool {
     let mut split = 0usize; // punctuation or clitics standing alone
     let mut attached = 0usize; // the same attached to a word
     let mut markers = 0usize; // tokens only PTB makes: -lrb-, ``, n't alone
-    for token in text.split([' ', '\n']) {
-        if token.is_empty() {
+    let mut start = 0;
+    let ends = memchr::memchr2_iter(b' ', b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let token = &text[start..end];
+        start = end + 1;
+        let Some(&first) = token.as_bytes().first() else {
             continue;
-        }
-        if bracket(token).is_some() || token == "``" || token.eq_ignore_ascii_case("n't") {
+        };
+        // Every PTB token below opens with one of these bytes (0xE2 opens
+        // the curly apostrophe); other tokens can only be attached ones.
+        let special = matches!(
+            first,
+            b',' | b'.' | b';' | b':' | b'?' | b'!' | b'`' | b'\'' | b'n' | b'N' | b'-' | 0xE2
+        );
+        if special
+            && (bracket(token).is_some() || token == "``" || token.eq_ignore_ascii_case("n't"))
+        {
             markers += 1;
             split += 1;
-        } else if matches!(token, "," | "." | ";" | ":" | "?" | "!") || is_clitic(token) {
+        } else if special
+            && (matches!(token, "," | "." | ";" | ":" | "?" | "!") || is_clitic(token))
+        {
             split += 1;
-        } else {
-            let last = token.chars().last().unwrap_or(' ');
-            let body_alnum = token.chars().next().is_some_and(char::is_alphanumeric);
-            let punct_attached = matches!(last, ',' | ';' | '?' | '!');
-            let clitic_attached =
-                token.contains("'s") || token.contains("n't") || token.contains("’s");
-            if body_alnum && (punct_attached || clitic_attached) {
+        } else if token.chars().next().is_some_and(char::is_alphanumeric) {
+            // (an ASCII last byte is the last character)
+            let punct_attached =
+                matches!(token.as_bytes()[token.len() - 1], b',' | b';' | b'?' | b'!');
+            let clitic_attached = || {
+                memchr::memchr2(b'\'', 0xE2, token.as_bytes()).is_some()
+                    && (token.contains("'s") || token.contains("n't") || token.contains("’s"))
+            };
+            if punct_attached || clitic_attached() {
                 attached += 1;
             }
         }
