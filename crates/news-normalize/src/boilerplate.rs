@@ -1122,6 +1122,50 @@ static HANDLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:@\w{2,}|[\w.+-]+@[\w-]+\.[\w.]+)(?:\s*[|·•,]\s*(?:@\w{2,}|[\w.+-]+@[\w-]+\.[\w.]+))*$").unwrap()
 });
 
+/// The role nouns [`ROLE_LINE`] ends with, and their plurals.
+const ROLE_WORDS: &[&str] = &[
+    "writer",
+    "reporter",
+    "editor",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "desk",
+    "producer",
+    "journalist",
+    "team",
+    "staff",
+    "photographer",
+    "bureau",
+    "newsroom",
+];
+
+static ROLE_WORD_CUES: LazyLock<WordCues> = LazyLock::new(|| {
+    let plurals: Vec<String> = ROLE_WORDS.iter().map(|w| format!("{w}s")).collect();
+    let mut words: Vec<&str> = ROLE_WORDS.to_vec();
+    words.extend(plurals.iter().map(String::as_str));
+    WordCues::new(&words, &[])
+});
+
+/// "Staff writer", "Jane Doe, political correspondent" ([`ROLE_LINE`]). Such
+/// a line ends with a role noun: when its words are what ASCII word
+/// boundaries delimit, a line whose last word is none is not searched.
+fn is_role_line(b: &Block) -> bool {
+    let may = !b.ascii_words || b.hashes.last().is_some_and(|&h| ROLE_WORD_CUES.has(h));
+    debug_assert!(
+        may || !ROLE_LINE.is_match(b.text),
+        "missing role: {}",
+        b.text
+    );
+    may && ROLE_LINE.is_match(b.text)
+}
+
+/// A line of social handles or email addresses ([`HANDLE_LINE`]): each
+/// holds an `@`.
+fn is_handle_line(b: &Block) -> bool {
+    memchr::memchr(b'@', b.text.as_bytes()).is_some() && HANDLE_LINE.is_match(b.text)
+}
+
 /// Words of share bars: a short block made of little else is a share bar.
 const SHARE_WORDS: &[&str] = &[
     "share",
@@ -2021,8 +2065,7 @@ fn clean_zones(
             let masthead = b.norm_len() > 0
                 && b.norm_len() <= 6
                 && b.norm_words().all(|w| source_words.iter().any(|s| s == w));
-            let credit_line =
-                masthead || ROLE_LINE.is_match(b.text) || HANDLE_LINE.is_match(b.text);
+            let credit_line = masthead || is_role_line(b) || is_handle_line(b);
             if credit_line || (furnished && is_name_shaped(b, ctx)) {
                 decide(verdict, i, Category::Byline);
             }
