@@ -19,6 +19,7 @@
 //! sentence punctuation and says something no template says, so every rule
 //! leaves such blocks alone unless they are verbatim repeats.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 #[cfg(test)]
@@ -441,8 +442,8 @@ struct Entry {
     hashes: (u32, u32),
     /// Hashes of the words that are not stopwords, in order (same arena).
     content: (u32, u32),
-    /// The lowercased words, " w1 w2 " (short blocks only).
-    norm: (u32, u32),
+    /// Bytes of the lowercased words, spaces aside.
+    norm_bytes: u32,
     words: u32,
     signature: u64,
     terminal: bool,
@@ -467,10 +468,8 @@ struct Entry {
 struct Analysis<'a> {
     /// Whitespace-separated words.
     words: usize,
-    /// Lowercased words (letters and digits only), each followed by a space
-    /// and the first preceded by one (" w1 w2 "); only for short blocks
-    /// (at most `NORM_WORDS` words), where wording checks need it.
-    norm: &'a str,
+    /// Bytes of the lowercased words (see [`Block::norm_words`]), spaces aside.
+    norm_bytes: usize,
     /// Hashes of the lowercased words, in order.
     hashes: &'a [u64],
     /// Hashes of the words that are not stopwords, in order.
@@ -495,11 +494,6 @@ impl Analysis<'_> {
     fn norm_len(&self) -> usize {
         self.hashes.len()
     }
-
-    /// The lowercased words (short blocks only; empty for long ones).
-    fn norm_words(&self) -> impl Iterator<Item = &str> {
-        self.norm.split(' ').filter(|w| !w.is_empty())
-    }
 }
 
 /// Line analyses of one text, reused while the text is normalized again,
@@ -511,7 +505,6 @@ pub struct BlockCache {
     entries: Vec<Entry>,
     texts: String,
     numbers: Vec<u64>,
-    norm: String,
     /// Content hashes of the line being analysed.
     scratch: Vec<u64>,
     /// The last output of [`remove_boilerplate`] and its lines (when valid).
@@ -545,7 +538,6 @@ impl BlockCache {
         self.last_valid = false;
         self.texts.clear();
         self.numbers.clear();
-        self.norm.clear();
     }
 
     fn text_of(&self, e: &Entry) -> &str {
@@ -556,7 +548,7 @@ impl BlockCache {
         let range = |(a, b): (u32, u32)| a as usize..b as usize;
         Analysis {
             words: e.words as usize,
-            norm: &self.norm[range(e.norm)],
+            norm_bytes: e.norm_bytes as usize,
             hashes: &self.numbers[range(e.hashes)],
             content: &self.numbers[range(e.content)],
             signature: e.signature,
@@ -621,8 +613,7 @@ impl BlockCache {
     /// Analyses `text` into the arenas (the entry is not indexed).
     fn analyze(&mut self, text: &str) -> Entry {
         let hashes_start = self.numbers.len();
-        let norm_start = self.norm.len();
-        self.norm.push(' ');
+        let mut norm_bytes = 0usize;
         self.scratch.clear();
         let mut signature = 0u64;
         let mut words = 0usize; // whitespace-separated
@@ -713,27 +704,14 @@ impl BlockCache {
                 }
                 (hasher.finish(), hasher.packed())
             };
-            let word = &text[start..i];
-            let count = self.numbers.len() - hashes_start;
             self.numbers.push(hash);
             if !is_stopword_packed(packed) {
                 self.scratch.push(hash);
                 signature |= 1 << (hash >> 58);
             }
-            if count < NORM_WORDS {
-                if ascii {
-                    // OR 0x20 lowercases an ASCII letter and keeps a digit
-                    self.norm.extend(word.bytes().map(|b| char::from(b | 0x20)));
-                } else {
-                    self.norm.push_str(&lower);
-                }
-                self.norm.push(' ');
-            }
+            norm_bytes += if ascii { i - start } else { lower.len() };
         }
         let hashes_end = self.numbers.len();
-        if hashes_end - hashes_start > NORM_WORDS {
-            self.norm.truncate(norm_start);
-        }
         self.numbers.extend_from_slice(&self.scratch);
         let span = |a: usize, b: usize| (a as u32, b as u32);
         let hashes = &self.numbers[hashes_start..hashes_end];
@@ -745,7 +723,7 @@ impl BlockCache {
             text: (0, 0),
             hashes: span(hashes_start, hashes_end),
             content: span(hashes_end, self.numbers.len()),
-            norm: span(norm_start, self.norm.len()),
+            norm_bytes: norm_bytes as u32,
             words: words as u32,
             signature,
             terminal: ends_sentence(text),
@@ -776,7 +754,27 @@ impl<'a> std::ops::Deref for Block<'a> {
         &self.analysis
     }
 }
-impl Block<'_> {
+impl<'a> Block<'a> {
+    /// The lowercased words (runs of letters and digits), for a short block
+    /// (at most [`NORM_WORDS`] words, where wording checks need them); none
+    /// for a longer one. Made on the fly: most checks stop at the first word.
+    fn norm_words(&self) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+        let short = self.hashes.len() <= NORM_WORDS;
+        self.text
+            .split(|c: char| !is_alphanumeric(c))
+            .filter(move |w| short && !w.is_empty())
+            .map(|w| {
+                if !w.is_ascii() {
+                    // (as `BlockCache::analyze` lowercases: no final sigma rule)
+                    Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+                } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+    }
+
     /// A full paragraph of article prose.
     fn is_body(&self) -> bool {
         (self.words >= 12 && self.terminal) || self.words >= 40
@@ -1579,6 +1577,7 @@ fn is_dateline(block: &Block) -> bool {
     }
     let mut digits = false;
     let all_date_words = block.norm_words().all(|w| {
+        let w = w.as_ref();
         if w.bytes().all(|b| b.is_ascii_digit()) {
             digits = true;
             return true;
@@ -1667,11 +1666,12 @@ fn is_share_bar(block: &Block) -> bool {
     if block.words > 20 || block.norm_len() == 0 {
         return false;
     }
-    let total: usize = block.norm_words().map(str::len).sum();
+    let total = block.norm_bytes;
     let mut uncovered = 0usize;
     let mut has_action = false;
     // (a short block's words and their hashes are in step)
     for (word, &hash) in block.norm_words().zip(block.hashes) {
+        let word = word.as_ref();
         if SHARE_WORD_CUES.has(hash) && SHARE_WORDS.contains(&word) {
             has_action |= !matches!(
                 word,
@@ -1736,7 +1736,7 @@ fn is_subscribe_prompt(block: &Block) -> bool {
         return false;
     }
     // The cue words, or pairs of words, among the block's short-block words.
-    let words = if block.norm.is_empty() {
+    let words = if block.hashes.len() > NORM_WORDS {
         &[][..]
     } else {
         block.hashes
@@ -1748,7 +1748,7 @@ fn is_subscribe_prompt(block: &Block) -> bool {
     let imperative = block.words <= 8
         && block.norm_words().next().is_some_and(|w| {
             matches!(
-                w,
+                w.as_ref(),
                 "sign"
                     | "subscribe"
                     | "join"
@@ -1759,10 +1759,12 @@ fn is_subscribe_prompt(block: &Block) -> bool {
                     | "install"
             )
         });
-    let addressed = block
-        .norm_words()
-        .any(|w| matches!(w, "you" | "your" | "our" | "us" | "here" | "now" | "free"))
-        || block.norm.starts_with(" don t miss ")
+    let addressed = block.norm_words().any(|w| {
+        matches!(
+            w.as_ref(),
+            "you" | "your" | "our" | "us" | "here" | "now" | "free"
+        )
+    }) || block.norm_words().take(3).eq(["don", "t", "miss"])
         || imperative;
     addressed
 }
@@ -2064,7 +2066,7 @@ fn clean_zones(
             let b = &blocks[i];
             let masthead = b.norm_len() > 0
                 && b.norm_len() <= 6
-                && b.norm_words().all(|w| source_words.iter().any(|s| s == w));
+                && b.norm_words().all(|w| source_words.iter().any(|s| *s == w));
             let credit_line = masthead || is_role_line(b) || is_handle_line(b);
             if credit_line || (furnished && is_name_shaped(b, ctx)) {
                 decide(verdict, i, Category::Byline);
@@ -2281,17 +2283,31 @@ mod tests {
     #[test]
     fn word_hashes_ignore_case_and_tell_words_apart() {
         let mut cache = BlockCache::default();
-        let a = cache.analyze("Élan ÉLAN élan longerthaneightbytes LONGERTHANEIGHTBYTES ab ba");
-        let view = cache.view(&a);
-        let h = view.hashes;
+        let text = "Élan ÉLAN élan longerthaneightbytes LONGERTHANEIGHTBYTES ab ba—ΣΟΦΙΑΣ";
+        let a = cache.analyze(text);
+        let block = Block {
+            text,
+            blank_before: false,
+            analysis: cache.view(&a),
+        };
+        let h = block.hashes;
         assert_eq!(h[0], h[1]);
         assert_eq!(h[1], h[2]);
         assert_eq!(h[3], h[4]);
         assert_ne!(h[5], h[6]);
         assert_ne!(h[0], h[3]);
+        let words: Vec<Cow<str>> = block.norm_words().collect();
         assert_eq!(
-            view.norm,
-            " élan élan élan longerthaneightbytes longerthaneightbytes ab ba "
+            words.join(" "),
+            "élan élan élan longerthaneightbytes longerthaneightbytes ab ba σοφιασ"
+        );
+        // the hashes are those of the lowercased words
+        for (w, &h) in words.iter().zip(h) {
+            assert_eq!(word_hash(w), h, "{w}");
+        }
+        assert_eq!(
+            block.norm_bytes,
+            words.iter().map(|w| w.len()).sum::<usize>()
         );
     }
 
