@@ -12,8 +12,45 @@ use crate::record::Record;
 
 /// Where records are written.
 pub struct Sink {
-    out: Box<dyn Write>,
+    out: Out,
     written: u64,
+}
+
+/// Where a [`Sink`] writes.
+enum Out {
+    Writer(Box<dyn Write>),
+    Buffer(Vec<u8>),
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Out::Writer(w) => w.write(buf),
+            Out::Buffer(v) => v.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Out::Writer(w) => w.write_all(buf),
+            Out::Buffer(v) => v.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Out::Writer(w) => w.flush(),
+            Out::Buffer(_) => Ok(()),
+        }
+    }
+}
+
+/// Records already written as JSON Lines into memory (by a worker thread),
+/// for a [`Sink`] to copy out in their turn.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    bytes: Vec<u8>,
+    records: u64,
 }
 
 /// The reason a write stopped.
@@ -46,7 +83,37 @@ impl Sink {
 
     /// A sink on any writer (tests, benchmarks).
     pub fn new(out: Box<dyn Write>) -> Self {
-        Sink { out, written: 0 }
+        Sink {
+            out: Out::Writer(out),
+            written: 0,
+        }
+    }
+
+    /// A sink that keeps what it is given in memory (see [`Sink::rendered`]).
+    pub fn buffer() -> Self {
+        Sink {
+            out: Out::Buffer(Vec::new()),
+            written: 0,
+        }
+    }
+
+    /// What a [`Sink::buffer`] sink holds, and how many records that is
+    /// (empty for other sinks).
+    pub fn rendered(self) -> Rendered {
+        match self.out {
+            Out::Buffer(bytes) => Rendered {
+                bytes,
+                records: self.written,
+            },
+            Out::Writer(_) => Rendered::default(),
+        }
+    }
+
+    /// Writes records rendered by a buffer sink.
+    pub fn write_rendered(&mut self, rendered: &Rendered) -> Result<(), WriteError> {
+        self.out.write_all(&rendered.bytes)?;
+        self.written += rendered.records;
+        Ok(())
     }
 
     /// Writes one record as a line.

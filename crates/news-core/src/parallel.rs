@@ -25,7 +25,7 @@ use crate::cli::{CommonArgs, OnError};
 use crate::driver::{self, Stage, StageError};
 use crate::exit::ExitStatus;
 use crate::input::Input;
-use crate::output::{Sink, WriteError};
+use crate::output::{Rendered, Sink, WriteError};
 use crate::record::{self, FieldNames, IdMinter, Origin, Pending, Record};
 use crate::report::{print_stats, Progress, RejectsFile, RunCounts};
 
@@ -88,6 +88,8 @@ struct Line {
 enum Outcome {
     Blank,
     Record(Pending),
+    /// A record whose id was final, already written out by the worker.
+    Rendered(Rendered),
     Reject {
         origin: Origin,
         message: String,
@@ -293,7 +295,7 @@ fn transform<S: RecordStage>(line: Line, names: &FieldNames, stage: &S) -> Outco
     match parsed {
         Ok(None) => Outcome::Blank,
         Ok(Some(mut pending)) => match stage.apply(&mut pending.record) {
-            Ok(()) => Outcome::Record(pending),
+            Ok(()) => render(pending, stage),
             Err(message) => Outcome::Reject {
                 origin,
                 message,
@@ -305,6 +307,41 @@ fn transform<S: RecordStage>(line: Line, names: &FieldNames, stage: &S) -> Outco
             message,
             raw: line.raw,
         },
+    }
+}
+
+/// Writes a transformed record on the worker when its id is final (it had
+/// one), so the ordered side only copies bytes; a record that gets a minted
+/// id is written in its turn.
+fn render<S: RecordStage>(pending: Pending, stage: &S) -> Outcome {
+    if pending.missing_id.is_some() {
+        return Outcome::Record(pending);
+    }
+    let mut sink = Sink::buffer();
+    match stage.emit(&pending.record, &mut sink) {
+        Ok(()) => Outcome::Rendered(sink.rendered()),
+        // (memory does not fail; whatever did fails again in order, and is
+        // reported there)
+        Err(_) => Outcome::Record(pending),
+    }
+}
+
+/// Whether a write failed (a closed pipe, or an I/O error made fatal).
+fn failed_write(
+    written: Result<(), WriteError>,
+    closed: &mut bool,
+    fatal: &mut Option<String>,
+) -> bool {
+    match written {
+        Ok(()) => false,
+        Err(WriteError::Closed) => {
+            *closed = true;
+            true
+        }
+        Err(WriteError::Io(e)) => {
+            *fatal = Some(format!("cannot write output: {e}"));
+            true
+        }
     }
 }
 
@@ -343,18 +380,13 @@ fn write_in_order<S: RecordStage>(
                     Outcome::Blank => counts.blank_lines += 1,
                     Outcome::Record(pending) => {
                         counts.records_in += 1;
-                        let record = pending.finish(&mut minter);
-                        match stage.emit(&record, &mut sink) {
-                            Ok(()) => {}
-                            Err(WriteError::Closed) => {
-                                closed = true;
-                                stopped = true;
-                            }
-                            Err(WriteError::Io(e)) => {
-                                report.fatal = Some(format!("cannot write output: {e}"));
-                                stopped = true;
-                            }
-                        }
+                        let written = stage.emit(&pending.finish(&mut minter), &mut sink);
+                        stopped |= failed_write(written, &mut closed, &mut report.fatal);
+                    }
+                    Outcome::Rendered(rendered) => {
+                        counts.records_in += 1;
+                        let written = sink.write_rendered(&rendered);
+                        stopped |= failed_write(written, &mut closed, &mut report.fatal);
                     }
                     Outcome::Reject {
                         origin,
