@@ -354,26 +354,50 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
-/// What [`WordHasher`] makes of a word of ASCII letters and digits, taken
-/// eight bytes at a time: `(hash, packed)`.
+/// What [`WordHasher`] makes of the word `bytes[start..end]`, ASCII
+/// letters and digits, taken eight bytes at a time: `(hash, packed)`, and
+/// its uppercase and lowercase letters. Bytes after the word, when there
+/// are eight, are read and masked off.
 #[inline]
-fn hash_ascii_word(word: &[u8]) -> (u64, Option<u64>) {
+fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> ((u64, Option<u64>), (u32, u32)) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
     // OR 0x20 lowercases a letter and leaves a digit as it is
-    let pack = |chunk: &[u8]| {
+    let fold = |chunk: &[u8]| {
         chunk
             .iter()
-            .fold(0u64, |packed, &b| packed << 8 | u64::from(b | 0x20))
+            .fold(0u64, |packed, &b| packed << 8 | u64::from(b))
+    };
+    // Letters have bit 6 set (digits do not); of them, lowercase ones have
+    // bit 5 set too, which a shift by one moves next to bit 6.
+    let (mut upper, mut lower) = (0, 0);
+    let mut count = |raw: u64| {
+        let letters = raw & ONES * 0x40;
+        upper += (letters & !(raw << 1)).count_ones();
+        lower += (letters & raw << 1).count_ones();
     };
     let mut state = WordHasher::SEED;
-    let mut rest = word;
-    while rest.len() > 8 {
-        state = mix64(state ^ pack(&rest[..8]));
-        rest = &rest[8..];
+    let mut at = start;
+    while end - at > 8 {
+        let raw = u64::from_be_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        count(raw);
+        state = mix64(state ^ (raw | ONES * 0x20));
+        at += 8;
     }
-    let packed = pack(rest);
+    let n = end - at; // 1 to 8
+    let raw = match bytes.get(at..at + 8) {
+        Some(eight) => u64::from_be_bytes(eight.try_into().expect("eight bytes")) >> (8 * (8 - n)),
+        None => fold(&bytes[at..end]),
+    };
+    count(raw);
+    // (the OR must not reach the bytes above the word's last `n`)
+    let packed = raw | (ONES * 0x20) >> (8 * (8 - n));
+    let len = end - start;
     (
-        mix64(state ^ packed ^ word.len() as u64),
-        (word.len() <= 8).then_some(packed),
+        (
+            mix64(state ^ packed ^ len as u64),
+            (len <= 8).then_some(packed),
+        ),
+        (upper, lower),
     )
 }
 
@@ -652,10 +676,7 @@ impl BlockCache {
             let start = i;
             // ASCII letters and digits in one tight loop; a word that goes on
             // with other letters is taken again character by character.
-            let (mut up, mut low) = (0u32, 0u32);
             while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ALNUM {
-                up += u32::from(bytes[i].wrapping_sub(b'A') < 26);
-                low += u32::from(bytes[i].wrapping_sub(b'a') < 26);
                 i += 1;
             }
             let mixed = i < bytes.len()
@@ -663,9 +684,10 @@ impl BlockCache {
                 && text[i..].chars().next().is_some_and(is_alphanumeric);
             let ascii = i > start && !mixed;
             let (hash, packed) = if ascii {
+                let (hashed, (up, low)) = hash_ascii_word(bytes, start, i);
                 upper_letters += up;
                 lower_letters += low;
-                hash_ascii_word(&bytes[start..i])
+                hashed
             } else {
                 i = start;
                 let mut some_ascii = false;
@@ -2265,18 +2287,28 @@ mod tests {
 
     #[test]
     fn ascii_word_hash_is_the_byte_hasher_s() {
-        let alphabet = b"aZ09xQmT";
+        let alphabet = b"aZ09xQmTzA";
         for len in 1..=25 {
-            let word: Vec<u8> = (0..len).map(|k| alphabet[(k * 7 + len) % 8]).collect();
+            let word: Vec<u8> = (0..len).map(|k| alphabet[(k * 7 + len) % 10]).collect();
             let mut hasher = WordHasher::new();
             for &b in &word {
                 hasher.push(b.to_ascii_lowercase());
             }
-            assert_eq!(
-                hash_ascii_word(&word),
-                (hasher.finish(), hasher.packed()),
-                "{len}"
+            let cases = (
+                word.iter().filter(|b| b.is_ascii_uppercase()).count() as u32,
+                word.iter().filter(|b| b.is_ascii_lowercase()).count() as u32,
             );
+            let expected = ((hasher.finish(), hasher.packed()), cases);
+            // alone, and followed by up to nine other bytes (read, masked off)
+            for after in 0..10 {
+                let mut text = word.clone();
+                text.extend((0..after).map(|k| [b' ', 0xFF, b'Q', b'\n'][k % 4]));
+                assert_eq!(hash_ascii_word(&text, 0, len), expected, "{len} {after}");
+                let mut text = b"Ab ".to_vec();
+                text.extend(&word);
+                text.extend((0..after).map(|_| b'Z'));
+                assert_eq!(hash_ascii_word(&text, 3, 3 + len), expected);
+            }
         }
     }
 
