@@ -360,8 +360,9 @@ static BYTE_CLASS: [u8; 256] = {
 /// are eight, are read and masked off.
 #[inline]
 fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> ((u64, Option<u64>), (u32, u32)) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // OR 0x20 lowercases a letter and leaves a digit as it is
+    // bit 5 and bit 6 of every byte
+    const LOWER_BIT: u64 = 0x2020_2020_2020_2020;
+    const LETTER_BIT: u64 = 0x4040_4040_4040_4040;
     let fold = |chunk: &[u8]| {
         chunk
             .iter()
@@ -371,16 +372,17 @@ fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> ((u64, Option<u64>
     // bit 5 set too, which a shift by one moves next to bit 6.
     let (mut upper, mut lower) = (0, 0);
     let mut count = |raw: u64| {
-        let letters = raw & ONES * 0x40;
+        let letters = raw & LETTER_BIT;
         upper += (letters & !(raw << 1)).count_ones();
-        lower += (letters & raw << 1).count_ones();
+        lower += (letters & (raw << 1)).count_ones();
     };
+    // Setting bit 5 lowercases a letter and leaves a digit as it is.
     let mut state = WordHasher::SEED;
     let mut at = start;
     while end - at > 8 {
         let raw = u64::from_be_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
         count(raw);
-        state = mix64(state ^ (raw | ONES * 0x20));
+        state = mix64(state ^ (raw | LOWER_BIT));
         at += 8;
     }
     let n = end - at; // 1 to 8
@@ -389,8 +391,8 @@ fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> ((u64, Option<u64>
         None => fold(&bytes[at..end]),
     };
     count(raw);
-    // (the OR must not reach the bytes above the word's last `n`)
-    let packed = raw | (ONES * 0x20) >> (8 * (8 - n));
+    // (only the word's last `n` bytes get the bit)
+    let packed = raw | (LOWER_BIT >> (8 * (8 - n)));
     let len = end - start;
     (
         (
