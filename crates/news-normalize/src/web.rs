@@ -220,22 +220,38 @@ fn sequence_len(lead: u8) -> Option<usize> {
 /// sequences (`É’` could be French) only when the text shows the stronger
 /// kind elsewhere.
 fn repair_mojibake(text: &str) -> (String, usize) {
-    let chars: Vec<char> = text.chars().collect();
-    let strong = has_strong_mojibake(&chars);
+    let strong = has_strong_mojibake(text);
     let mut out = String::with_capacity(text.len());
     let mut count = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some((decoded, used)) = decode_at(&chars, i, strong) {
+    // text[..copied] is in `out`; the search goes on from `from`
+    let (mut copied, mut from) = (0, 0);
+    while let Some(found) = memchr::memchr(0xC3, &text.as_bytes()[from..]) {
+        let at = from + found;
+        let (window, len) = chars_at(text, at);
+        from = at + 1; // (0xC3 only ever leads a character)
+        if let Some((decoded, used)) = decode_at(&window[..len], 0, strong) {
+            out.push_str(&text[copied..at]);
             out.push(decoded);
             count += 1;
-            i += used;
-        } else {
-            out.push(chars[i]);
-            i += 1;
+            copied = at + window[..used].iter().map(|c| c.len_utf8()).sum::<usize>();
+            from = copied;
         }
     }
+    out.push_str(&text[copied..]);
     (out, count)
+}
+
+/// The characters [`decode_at`] may look at when a sequence starts at byte
+/// `at`: up to four. Only characters from U+00C2 to U+00F4 can start one,
+/// and all of them are encoded with the lead byte 0xC3.
+fn chars_at(text: &str, at: usize) -> ([char; 4], usize) {
+    let mut window = ['\0'; 4];
+    let mut len = 0;
+    for (slot, c) in window.iter_mut().zip(text[at..].chars()) {
+        *slot = c;
+        len += 1;
+    }
+    (window, len)
 }
 
 /// Cheap gate: every mojibake sequence starts with a character from U+00C2
@@ -258,10 +274,11 @@ fn may_have_mojibake(text: &str) -> bool {
     })
 }
 
-fn has_strong_mojibake(chars: &[char]) -> bool {
-    (0..chars.len()).any(|i| {
-        decode_at(chars, i, false)
-            .is_some_and(|(_, used)| used >= 3 || matches!(chars[i], 'Â' | 'Ã'))
+fn has_strong_mojibake(text: &str) -> bool {
+    memchr::memchr_iter(0xC3, text.as_bytes()).any(|at| {
+        let (window, len) = chars_at(text, at);
+        decode_at(&window[..len], 0, false)
+            .is_some_and(|(_, used)| used >= 3 || matches!(window[0], 'Â' | 'Ã'))
     })
 }
 
@@ -340,6 +357,61 @@ mod tests {
         );
         assert_eq!(clean("Â£5 and â€œquotedâ€ end"), "£5 and “quoted” end");
         assert_eq!(clean("naÃ¯ve"), "naïve");
+    }
+
+    /// The repair done one character at a time (the original
+    /// implementation): the byte-searching one must agree with it.
+    fn repair_by_chars(text: &str) -> (String, usize) {
+        let chars: Vec<char> = text.chars().collect();
+        let strong = (0..chars.len()).any(|i| {
+            decode_at(&chars, i, false)
+                .is_some_and(|(_, used)| used >= 3 || matches!(chars[i], 'Â' | 'Ã'))
+        });
+        let (mut out, mut count, mut i) = (String::new(), 0, 0);
+        while i < chars.len() {
+            if let Some((decoded, used)) = decode_at(&chars, i, strong) {
+                out.push(decoded);
+                count += 1;
+                i += used;
+            } else {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+        (out, count)
+    }
+
+    #[test]
+    fn mojibake_repair_agrees_with_the_character_walk() {
+        let pieces = [
+            "Itâ€™s",
+            "cafÃ©",
+            "â€œ",
+            "â€",
+            "\u{9d}",
+            "Â£5",
+            "naÃ¯ve",
+            "CAFÉ’s",
+            "Ã",
+            "Ã ",
+            "Ãx",
+            "Ölçü",
+            "ðŸ˜€",
+            "ð",
+            "æ—¥",
+            " ",
+            "é",
+            "Ã©Ã",
+            "â€™â€",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "â€", "Ã", " end", "Ã©"] {
+                    let text = format!("{a}{b}{c}");
+                    assert_eq!(repair_mojibake(&text), repair_by_chars(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
