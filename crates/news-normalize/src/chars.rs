@@ -81,30 +81,24 @@ fn is_clean(text: &str) -> bool {
     if SPACING.iter().any(|f| f.find(b).is_some()) {
         return false;
     }
-    // Chunks without control or non-ASCII bytes need no closer look.
-    const CHUNK: usize = 64;
-    let odd = |chunk: &[u8]| {
-        chunk.iter().fold(false, |odd, &c| {
-            odd | ((c < 0x20 && c != b'\n') | (c >= 0x7F))
-        })
-    };
-    let mut start = 0;
-    while start < b.len() {
-        let end = (start + CHUNK).min(b.len());
-        if odd(&b[start..end]) && !special_bytes_clean(b, start, end) {
-            return false;
-        }
-        start = end;
+    // No control byte (a vectorized pass), and no lead byte of a character
+    // that the pass drops or replaces (each found by memchr).
+    let control = b.iter().fold(false, |found, &c| {
+        found | ((c < 0x20 && c != b'\n') | (c == 0x7F))
+    });
+    if control {
+        return false;
     }
-    true
+    let leads =
+        memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).chain(memchr::memchr2_iter(0xE1, 0xE3, b));
+    leads.into_iter().all(|i| special_char_clean(b, i))
 }
 
-/// [`is_clean`]'s look at the bytes from `start` to `end` (a character
-/// starting there may end past it).
-fn special_bytes_clean(b: &[u8], start: usize, end: usize) -> bool {
-    // Lead bytes are followed by their continuation bytes (valid UTF-8).
-    (start..end).all(|i| match b[i] {
-        0..=0x09 | 0x0B..=0x1F | 0x7F => false,
+/// Whether the character whose lead byte is `b[i]` (0xC2, 0xE1, 0xE2, 0xE3
+/// or 0xEF) stays as it is in clean text (valid UTF-8: the continuation
+/// bytes follow).
+fn special_char_clean(b: &[u8], i: usize) -> bool {
+    match b[i] {
         // C1 controls, NEL, no-break space, soft hyphen
         0xC2 => !matches!(b[i + 1], 0x80..=0xA0 | 0xAD),
         // U+1680, U+180E
@@ -119,7 +113,7 @@ fn special_bytes_clean(b: &[u8], start: usize, end: usize) -> bool {
         // U+FEFF
         0xEF => (b[i + 1], b[i + 2]) != (0xBB, 0xBF),
         _ => true,
-    })
+    }
 }
 
 /// What a character becomes in clean text.
