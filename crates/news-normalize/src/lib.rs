@@ -178,29 +178,29 @@ fn split_headline(text: &str) -> Option<(String, String)> {
     let (first, rest) = text.split_once('\n')?;
     let own_paragraph = rest.starts_with('\n');
     let rest = rest.trim_start_matches('\n');
-    let words = first.split_whitespace().count();
+    // The cheap tests first: most first lines fail one of them.
+    let sentence_end = first.ends_with(['.', ',', ';', ':', '|', '-', '–', '—'])
+        || first.ends_with("\"") && first.contains(". ");
     let starts_capital = first
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    // at least 12 words (counting stops there: the rest can be long)
-    let body_follows = rest.split_whitespace().nth(11).is_some();
-    let sentence_end = first.ends_with(['.', ',', ';', ':', '|', '-', '–', '—'])
-        || first.ends_with("\"") && first.contains(". ");
-    let next_line = rest.split('\n').next().unwrap_or("");
-    let next_is_prose = next_line.split_whitespace().nth(11).is_some();
-    if (3..=25).contains(&words)
-        && starts_capital
-        && !sentence_end
-        && body_follows
-        && (own_paragraph || next_is_prose)
-        && first.chars().count() <= 200
-        && !boilerplate::is_dateline_text(first)
-    {
-        Some((first.to_string(), rest.to_string()))
-    } else {
-        None
+    if sentence_end || !starts_capital {
+        return None;
     }
+    let words = first.split_whitespace().count();
+    // at least 12 words (counting stops there: the rest can be long)
+    let body_follows = || rest.split_whitespace().nth(11).is_some();
+    let next_is_prose = || {
+        let next_line = rest.split('\n').next().unwrap_or("");
+        next_line.split_whitespace().nth(11).is_some()
+    };
+    let headline = (3..=25).contains(&words)
+        && body_follows()
+        && (own_paragraph || next_is_prose())
+        && (first.len() <= 200 || first.chars().count() <= 200)
+        && !boilerplate::is_dateline_text(first);
+    headline.then(|| (first.to_string(), rest.to_string()))
 }
 
 /// The `normalize` field for a record: this run's report merged into what an
