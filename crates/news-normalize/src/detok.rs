@@ -69,6 +69,12 @@ fn gate_marks(text: &[u8]) -> usize {
         let Some(start) = p.checked_sub(1) else {
             continue;
         };
+        // Every mark here has a space or an "n" just before the punctuation
+        // (prose mostly has a letter there).
+        let before = text[start];
+        if before != b' ' && before != b'n' {
+            continue;
+        }
         match text[p] {
             b',' if at(start, b" , ") => hit(0, start, &mut total),
             b'.' if at(start, b" . ") => hit(1, start, &mut total),
