@@ -1039,9 +1039,26 @@ const FLOATING_PAIRS: &[(&str, &str)] = &[
 /// Cue words and pairs of words as word hashes, with a 256-bit filter of
 /// the words that start a cue, to find them among a block's word hashes.
 struct WordCues {
+    /// The cue words and the first words of the pairs.
     filter: [u64; 4],
+    /// The cue words alone.
+    word_filter: [u64; 4],
+    /// The pairs, by [`pair_key`].
+    pair_filter: [u64; 4],
     words: Vec<u64>,
     pairs: Vec<(u64, u64)>,
+}
+
+/// The filter bit of a hash: a word of four, and a bit in it.
+#[inline]
+fn filter_bit(h: u64) -> (usize, u64) {
+    ((h >> 62) as usize, 1 << ((h >> 56) & 63))
+}
+
+/// One number for two consecutive word hashes (for a filter only).
+#[inline]
+fn pair_key(a: u64, b: u64) -> u64 {
+    a ^ b.rotate_left(23)
 }
 
 impl WordCues {
@@ -1053,10 +1070,23 @@ impl WordCues {
             .collect();
         let mut filter = [0u64; 4];
         for &h in words.iter().chain(pairs.iter().map(|(a, _)| a)) {
-            filter[(h >> 62) as usize] |= 1 << ((h >> 56) & 63);
+            let (word, bit) = filter_bit(h);
+            filter[word] |= bit;
+        }
+        let mut word_filter = [0u64; 4];
+        for &h in &words {
+            let (word, bit) = filter_bit(h);
+            word_filter[word] |= bit;
+        }
+        let mut pair_filter = [0u64; 4];
+        for &(a, b) in &pairs {
+            let (word, bit) = filter_bit(pair_key(a, b));
+            pair_filter[word] |= bit;
         }
         WordCues {
             filter,
+            word_filter,
+            pair_filter,
             words,
             pairs,
         }
@@ -1064,19 +1094,23 @@ impl WordCues {
 
     /// Whether `hash` is one of the cue words (pairs aside).
     fn has(&self, hash: u64) -> bool {
-        self.filter[(hash >> 62) as usize] & 1 << ((hash >> 56) & 63) != 0
-            && self.words.contains(&hash)
+        let (word, bit) = filter_bit(hash);
+        self.word_filter[word] & bit != 0 && self.words.contains(&hash)
     }
 
     /// Whether a cue word, or pair of consecutive words, is among `hashes`.
     fn any_in(&self, hashes: &[u64]) -> bool {
+        let pair_at = |k: usize| {
+            let (h, next) = (hashes[k], hashes.get(k + 1));
+            next.is_some_and(|&next| {
+                let (word, bit) = filter_bit(pair_key(h, next));
+                self.pair_filter[word] & bit != 0 && self.pairs.contains(&(h, next))
+            })
+        };
         hashes.iter().enumerate().any(|(k, &h)| {
-            self.filter[(h >> 62) as usize] & 1 << ((h >> 56) & 63) != 0
-                && (self.words.contains(&h)
-                    || self
-                        .pairs
-                        .iter()
-                        .any(|&(a, b)| a == h && hashes.get(k + 1) == Some(&b)))
+            let (word, bit) = filter_bit(h);
+            self.filter[word] & bit != 0
+                && (self.word_filter[word] & bit != 0 && self.words.contains(&h) || pair_at(k))
         })
     }
 }
