@@ -1630,7 +1630,14 @@ pub fn is_dateline_text(line: &str) -> bool {
 
 /// A line of dates, times and their labels only ("Posted: 04 / 9 / 2012 8: 33 am").
 fn is_dateline(block: &Block) -> bool {
-    if block.words > 30 || block.norm_len() == 0 {
+    // (a dateline has a word of digits)
+    if block.words > 30
+        || block.norm_len() == 0
+        || !block
+            .text
+            .bytes()
+            .fold(false, |d, b| d | b.is_ascii_digit())
+    {
         return false;
     }
     let mut digits = false;
