@@ -283,12 +283,10 @@ impl NormalizeStage {
 
 impl RecordStage for NormalizeStage {
     fn apply(&self, record: &mut Record) -> Result<(), String> {
-        let title = record.get_str("title").map(str::to_string);
-        let source = record.get_str("source").map(str::to_string);
         let n = normalize(
             record.text(),
-            title.as_deref(),
-            source.as_deref(),
+            record.get_str("title"),
+            record.get_str("source"),
             &self.opts,
         );
         let count = |c: &AtomicU64, by: u64| c.fetch_add(by, Ordering::Relaxed);
