@@ -184,8 +184,18 @@ pub fn detokenize(text: &str) -> String {
         }
         let mut glue_next = true; // no space before the next token
         for token in line.split(' ').filter(|t| !t.is_empty()) {
-            let mapped = bracket(token).unwrap_or(token);
-            let (glue_before, glue_after, emit) = if mapped == "``" {
+            // A token opening with a letter or digit is a word (but for the
+            // clitic "n't"): it glues to nothing.
+            let first = token.as_bytes()[0];
+            let plain = first.is_ascii_alphanumeric() && !matches!(first, b'n' | b'N');
+            let mapped = if plain {
+                token
+            } else {
+                bracket(token).unwrap_or(token)
+            };
+            let (glue_before, glue_after, emit) = if plain {
+                (false, false, mapped)
+            } else if mapped == "``" {
                 double_open = true;
                 (false, true, "\"")
             } else if mapped == "''" {
