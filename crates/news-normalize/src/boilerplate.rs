@@ -1384,6 +1384,19 @@ fn may_be_bio(b: &Block) -> bool {
     !b.ascii_words || b.text.contains('@') || BIO_WORD_CUES.any_in(b.hashes)
 }
 
+/// The lines of a text (split at '\n', as `str::split` does), found with
+/// the vectorized memchr.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain([text.len()])
+        .map(move |end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
+
 /// Whether a text holds a straight or curly double quote.
 fn has_quote_mark(text: &str) -> bool {
     static CURLY: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
@@ -1407,7 +1420,7 @@ pub fn remove_boilerplate(
     } else {
         let mut lines = Vec::new();
         let mut blank = false;
-        for line in text.split('\n') {
+        for line in lines_of(text) {
             let line = line.trim();
             if line.is_empty() {
                 blank = true;
@@ -2483,6 +2496,13 @@ mod tests {
     fn punctuation_block_shortcut_agrees_with_the_standard_library() {
         for c in '\u{1F00}'..='\u{2100}' {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lines_are_split_as_str_split_does() {
+        for text in ["", "\n", "a", "a\n", "\na", "a\n\nb", "a\nb\n\n", "ü\n€\n"] {
+            assert!(lines_of(text).eq(text.split('\n')), "{text:?}");
         }
     }
 

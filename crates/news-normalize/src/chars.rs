@@ -155,7 +155,7 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
     let mut fixes = CharFixes::default();
     // Line ends first, so "\r\n" is one break and "\r" alone is one too.
     let unified;
-    let text = if text.contains('\r') {
+    let text = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         unified = text.replace("\r\n", "\n").replace('\r', "\n");
         unified.as_str()
     } else {

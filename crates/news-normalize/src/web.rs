@@ -28,7 +28,8 @@ pub fn clean_web_residue(text: &str) -> (Cow<'_, str>, WebFixes) {
     let mut current = Cow::Borrowed(text);
     for _ in 0..4 {
         let mut changed = false;
-        if current.contains('&') {
+        // (memchr: the standard library's byte search is not vectorized)
+        if memchr::memchr(b'&', current.as_bytes()).is_some() {
             let (decoded, n) = decode_entities(&current);
             if n > 0 {
                 fixes.entities += n;
@@ -36,7 +37,7 @@ pub fn clean_web_residue(text: &str) -> (Cow<'_, str>, WebFixes) {
                 changed = true;
             }
         }
-        if current.contains('<') {
+        if memchr::memchr(b'<', current.as_bytes()).is_some() {
             let (stripped, n) = strip_tags(&current);
             if n > 0 {
                 fixes.tags += n;
