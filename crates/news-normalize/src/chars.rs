@@ -164,19 +164,23 @@ fn classify(c: char) -> Class {
 }
 
 /// Cleans characters and whitespace; see the module docs for the promise.
-pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
-    let mut fixes = CharFixes::default();
+/// A text that is clean already comes back borrowed.
+pub fn clean_chars(text: &str, form: Form) -> (Cow<'_, str>, CharFixes) {
     // Line ends first, so "\r\n" is one break and "\r" alone is one too.
-    let unified;
-    let text = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
-        unified = text.replace("\r\n", "\n").replace('\r', "\n");
-        unified.as_str()
-    } else {
-        text
-    };
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        let (clean, fixes) = clean_unified(&unified, form);
+        return (Cow::Owned(clean.into_owned()), fixes);
+    }
+    clean_unified(text, form)
+}
+
+/// [`clean_chars`] of a text with `\n` line ends only.
+fn clean_unified(text: &str, form: Form) -> (Cow<'_, str>, CharFixes) {
+    let mut fixes = CharFixes::default();
     let normalized = normalize_form(text, form);
     if is_clean(&normalized) {
-        return (normalized.into_owned(), fixes);
+        return (normalized, fixes);
     }
     let mut out = String::with_capacity(normalized.len());
     let mut pending_space = false;
@@ -225,7 +229,7 @@ pub fn clean_chars(text: &str, form: Form) -> (String, CharFixes) {
             Class::Drop => fixes.invisible += 1,
         }
     }
-    (out, fixes)
+    (Cow::Owned(out), fixes)
 }
 
 /// Before a kept character: the pending break (one newline, or a blank line
@@ -265,7 +269,7 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        clean_chars(s, Form::Nfc).0
+        clean_chars(s, Form::Nfc).0.into_owned()
     }
 
     #[test]
@@ -335,7 +339,8 @@ mod tests {
             if is_clean(t) {
                 clean_ones += 1;
                 // the full pass, forced by a leading space it drops
-                let (out, fixes) = clean_chars(&format!(" {t}"), Form::Nfc);
+                let padded = format!(" {t}");
+                let (out, fixes) = clean_chars(&padded, Form::Nfc);
                 assert_eq!(out, *t, "{t:?}");
                 assert_eq!(fixes, CharFixes::default(), "{t:?}");
             }

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod detok;
 pub mod web;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -104,13 +105,18 @@ pub fn normalize(
     report.html_entities = web.entities;
     report.html_tags = web.tags;
     report.mojibake = web.mojibake;
+    // (the text stays borrowed from the record until a step changes it)
     let (mut text, char_fixes) = chars::clean_chars(&text, opts.form);
     report.invisible = char_fixes.invisible;
     report.spaces = char_fixes.spaces;
     if opts.ascii_punct {
-        text = chars::fold_ascii_punct(&text);
+        text = Cow::Owned(chars::fold_ascii_punct(&text));
     }
-    let title_clean = title.map(|t| chars::clean_chars(&web::clean_web_residue(t).0, opts.form).0);
+    let title_clean = title.map(|t| {
+        chars::clean_chars(&web::clean_web_residue(t).0, opts.form)
+            .0
+            .into_owned()
+    });
     let mut found_title = None;
     let enabled = |c: Category| !opts.keep.contains(&c);
     // Each step can change what the others see (a removed line can leave a
@@ -134,7 +140,7 @@ pub fn normalize(
         if may_be_tokenized && detok::reads_tokenized(&text) {
             let joined = detok::detokenize(&text);
             if joined != text {
-                text = joined;
+                text = Cow::Owned(joined);
                 report.detokenized = true;
                 changed = true;
             }
@@ -146,11 +152,11 @@ pub fn normalize(
         case = text_case;
         changed |= !removed.is_empty();
         report.removed.extend(removed);
-        text = kept;
+        text = Cow::Owned(kept);
         if title.is_none() && found_title.is_none() && !opts.no_title && case != Case::Lower {
             if let Some((headline, rest)) = split_headline(&text) {
                 found_title = Some(headline);
-                text = rest;
+                text = Cow::Owned(rest);
                 report.title_from_text = true;
                 changed = true;
             }
@@ -165,7 +171,7 @@ pub fn normalize(
     }
     CACHE.with(|c| c.replace(cache));
     Normalized {
-        text,
+        text: text.into_owned(),
         title: found_title,
         case,
         report,
