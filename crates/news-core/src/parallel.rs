@@ -2,11 +2,12 @@
 //!
 //! A stage that handles every record on its own ([`RecordStage`]) is run by
 //! [`run_records`]: one thread reads lines and hands out batches, worker
-//! threads parse and transform them, and one thread puts the results back in
-//! input order, assigns minted ids, reports rejects and writes. The output is
-//! byte for byte the same on any thread count, because everything that
-//! depends on order (minted ids, the first rejected record under
-//! `--on-error=fail`, messages) happens on the ordered side.
+//! threads parse and transform them (and serialize each record that came
+//! with its id), and one thread puts the results back in input order,
+//! assigns minted ids, reports rejects and writes. The output is byte for
+//! byte the same on any thread count, because everything that depends on
+//! order (minted ids, the first rejected record under `--on-error=fail`,
+//! messages) happens on the ordered side.
 //!
 //! Memory stays bounded: at most a few batches per worker are in flight, and a
 //! batch holds at most `BATCH_LINES` lines or `BATCH_BYTES` bytes (one line
