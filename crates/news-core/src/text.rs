@@ -128,6 +128,13 @@ impl Case {
 /// Detects the case of a text; a few stray capitals (an unlowered acronym in
 /// a lowercased dump) still count as lowercase.
 pub fn detect_case(text: &str) -> Case {
+    let (upper, lower) = letter_counts(text);
+    Case::from_counts(upper, lower)
+}
+
+/// The uppercase and lowercase letters of a text, as [`detect_case`]
+/// counts them.
+pub fn letter_counts(text: &str) -> (usize, usize) {
     let (mut upper, mut lower) = (0usize, 0usize);
     let bytes = text.as_bytes();
     // Chunks of plain ASCII are counted branch-free (the loop vectorizes);
@@ -166,7 +173,7 @@ pub fn detect_case(text: &str) -> Case {
             }
         }
     }
-    Case::from_counts(upper, lower)
+    (upper, lower)
 }
 
 impl Case {

@@ -354,34 +354,72 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
+/// A word that is not all ASCII, as [`BlockCache::analyze`] takes it.
+struct UnicodeWord {
+    /// Where it ends (a byte offset).
+    end: usize,
+    /// The hash and packed bytes of its lowercase form.
+    hashed: (u64, Option<u64>),
+    /// It has no ASCII letter or digit and no Kelvin sign or long s (see
+    /// [`Analysis::ascii_words`]).
+    ascii_boundaries: bool,
+}
+
+/// Reads the word of letters and digits starting at `start`, character by
+/// character, and lowercases it into `lower`. Kept out of line: most words
+/// are ASCII.
+#[inline(never)]
+fn unicode_word(text: &str, start: usize, lower: &mut String) -> UnicodeWord {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let (mut some_ascii, mut ascii_boundaries) = (false, true);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            some_ascii = true;
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            if !is_alphanumeric(c) {
+                break;
+            }
+            ascii_boundaries &= !matches!(c, '\u{212A}' | '\u{17F}');
+            i += c.len_utf8();
+        }
+    }
+    lower.clear();
+    lower.extend(text[start..i].chars().flat_map(char::to_lowercase));
+    let mut hasher = WordHasher::new();
+    for &b in lower.as_bytes() {
+        hasher.push(b);
+    }
+    UnicodeWord {
+        end: i,
+        hashed: (hasher.finish(), hasher.packed()),
+        ascii_boundaries: ascii_boundaries && !some_ascii,
+    }
+}
+
 /// What [`WordHasher`] makes of the word `bytes[start..end]`, ASCII
-/// letters and digits, taken eight bytes at a time: `(hash, packed)`, and
-/// its uppercase and lowercase letters. Bytes after the word, when there
-/// are eight, are read and masked off.
+/// letters and digits, taken eight bytes at a time: `(hash, packed)`.
+/// Bytes after the word, when there are eight, are read and masked off.
 #[inline]
-fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> ((u64, Option<u64>), (u32, u32)) {
-    // bit 5 and bit 6 of every byte
+fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> (u64, Option<u64>) {
+    // bit 5 of every byte: setting it lowercases a letter and leaves a
+    // digit as it is
     const LOWER_BIT: u64 = 0x2020_2020_2020_2020;
-    const LETTER_BIT: u64 = 0x4040_4040_4040_4040;
     let fold = |chunk: &[u8]| {
         chunk
             .iter()
             .fold(0u64, |packed, &b| packed << 8 | u64::from(b))
     };
-    // Letters have bit 6 set (digits do not); of them, lowercase ones have
-    // bit 5 set too, which a shift by one moves next to bit 6.
-    let (mut upper, mut lower) = (0, 0);
-    let mut count = |raw: u64| {
-        let letters = raw & LETTER_BIT;
-        upper += (letters & !(raw << 1)).count_ones();
-        lower += (letters & (raw << 1)).count_ones();
-    };
-    // Setting bit 5 lowercases a letter and leaves a digit as it is.
     let mut state = WordHasher::SEED;
     let mut at = start;
     while end - at > 8 {
         let raw = u64::from_be_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-        count(raw);
         state = mix64(state ^ (raw | LOWER_BIT));
         at += 8;
     }
@@ -390,16 +428,12 @@ fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> ((u64, Option<u64>
         Some(eight) => u64::from_be_bytes(eight.try_into().expect("eight bytes")) >> (8 * (8 - n)),
         None => fold(&bytes[at..end]),
     };
-    count(raw);
     // (only the word's last `n` bytes get the bit)
     let packed = raw | (LOWER_BIT >> (8 * (8 - n)));
     let len = end - start;
     (
-        (
-            mix64(state ^ packed ^ len as u64),
-            (len <= 8).then_some(packed),
-        ),
-        (upper, lower),
+        mix64(state ^ packed ^ len as u64),
+        (len <= 8).then_some(packed),
     )
 }
 
@@ -645,7 +679,8 @@ impl BlockCache {
         let mut words = 0usize; // whitespace-separated
         let mut in_token = false;
         let mut ascii_words = true;
-        let (mut upper_letters, mut lower_letters) = (0u32, 0u32);
+        // (the counts of the whole text are the sums of its lines')
+        let (upper_letters, lower_letters) = news_core::text::letter_counts(text);
         let mut lower = String::new();
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -686,54 +721,20 @@ impl BlockCache {
                 && text[i..].chars().next().is_some_and(is_alphanumeric);
             let ascii = i > start && !mixed;
             let (hash, packed) = if ascii {
-                let (hashed, (up, low)) = hash_ascii_word(bytes, start, i);
-                upper_letters += up;
-                lower_letters += low;
-                hashed
+                norm_bytes += i - start;
+                hash_ascii_word(bytes, start, i)
             } else {
-                i = start;
-                let mut some_ascii = false;
-                while i < bytes.len() {
-                    let b = bytes[i];
-                    if b < 0x80 {
-                        if !b.is_ascii_alphanumeric() {
-                            break;
-                        }
-                        some_ascii = true;
-                        upper_letters += u32::from(b.is_ascii_uppercase());
-                        lower_letters += u32::from(b.is_ascii_lowercase());
-                        i += 1;
-                    } else {
-                        let c = text[i..].chars().next().expect("char boundary");
-                        if !is_alphanumeric(c) {
-                            break;
-                        }
-                        // (every cased letter is alphanumeric: letters
-                        // outside words are not counted because there are none)
-                        if c.is_uppercase() {
-                            upper_letters += 1;
-                        } else if c.is_lowercase() {
-                            lower_letters += 1;
-                        }
-                        ascii_words &= !matches!(c, '\u{212A}' | '\u{17F}');
-                        i += c.len_utf8();
-                    }
-                }
-                ascii_words &= !some_ascii;
-                lower.clear();
-                lower.extend(text[start..i].chars().flat_map(char::to_lowercase));
-                let mut hasher = WordHasher::new();
-                for &b in lower.as_bytes() {
-                    hasher.push(b);
-                }
-                (hasher.finish(), hasher.packed())
+                let word = unicode_word(text, start, &mut lower);
+                i = word.end;
+                ascii_words &= word.ascii_boundaries;
+                norm_bytes += lower.len();
+                word.hashed
             };
             self.numbers.push(hash);
             if !is_stopword_packed(packed) {
                 self.scratch.push(hash);
                 signature |= 1 << (hash >> 58);
             }
-            norm_bytes += if ascii { i - start } else { lower.len() };
         }
         let hashes_end = self.numbers.len();
         self.numbers.extend_from_slice(&self.scratch);
@@ -756,8 +757,8 @@ impl BlockCache {
             opening,
             content_set: OnceCell::new(),
             bio_cues: OnceCell::new(),
-            upper: upper_letters,
-            lower: lower_letters,
+            upper: upper_letters as u32,
+            lower: lower_letters as u32,
             classified: false,
             pattern: None,
         }
@@ -2350,11 +2351,7 @@ mod tests {
             for &b in &word {
                 hasher.push(b.to_ascii_lowercase());
             }
-            let cases = (
-                word.iter().filter(|b| b.is_ascii_uppercase()).count() as u32,
-                word.iter().filter(|b| b.is_ascii_lowercase()).count() as u32,
-            );
-            let expected = ((hasher.finish(), hasher.packed()), cases);
+            let expected = (hasher.finish(), hasher.packed());
             // alone, and followed by up to nine other bytes (read, masked off)
             for after in 0..10 {
                 let mut text = word.clone();
