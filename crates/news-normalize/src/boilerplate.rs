@@ -278,7 +278,8 @@ impl Hasher for PassThroughHasher {
 
 type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThroughHasher>>;
 
-/// Blocks of at most this many words keep their lowercased words as text.
+/// Blocks of at most this many words are short: the wording checks read
+/// their lowercased words ([`Block::norm_words`]).
 const NORM_WORDS: usize = 40;
 
 /// Blocks longer than this (in bytes) are never checked against the wording
