@@ -572,7 +572,8 @@ pub struct BlockCache {
     last_output: String,
     last_blocks: Vec<(u32, bool)>,
     last_valid: bool,
-    /// Whether the analyses were made for lowercase text (patterns depend on it).
+    /// Whether the entries' pattern verdicts are for lowercase text (see
+    /// [`BlockCache::classify_lines`]).
     lowercase: bool,
     repeats: RepeatScratch,
 }
@@ -1945,10 +1946,7 @@ fn find_repeats(
     // A 256-bit filter of the candidates' first two words: most windows of
     // a container start with no such pair and skip the 6-gram lookup.
     let mut first_pairs = [0u64; 4];
-    let bit = |a: u64, b: u64| {
-        let h = a ^ b.rotate_left(17);
-        ((h >> 62) as usize, 1u64 << ((h >> 56) & 63))
-    };
+    let bit = |a: u64, b: u64| filter_bit(pair_key(a, b));
     // The candidates by their opening 6-gram, in text order within one.
     // Blocks sharing an opening are compared only up to a bound, so a text
     // of thousands of lines that all open alike stays linear.

@@ -259,19 +259,11 @@ fn chars_at(text: &str, at: usize) -> ([char; 4], usize) {
 /// to U+00F4 (all encoded with the UTF-8 byte 0xC3) followed by a character
 /// that stands for a continuation byte.
 fn may_have_mojibake(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(0xC3, bytes).any(|pos| {
-        text.get(pos..)
-            .and_then(|rest| {
-                let mut chars = rest.chars();
-                let lead = chars.next()?;
-                let next = chars.next()?;
-                Some(
-                    cp1252_byte(lead).and_then(sequence_len).is_some()
-                        && cp1252_byte(next).is_some_and(is_continuation),
-                )
-            })
-            .unwrap_or(false)
+    memchr::memchr_iter(0xC3, text.as_bytes()).any(|at| {
+        let (window, len) = chars_at(text, at);
+        len >= 2
+            && cp1252_byte(window[0]).and_then(sequence_len).is_some()
+            && cp1252_byte(window[1]).is_some_and(is_continuation)
     })
 }
 
