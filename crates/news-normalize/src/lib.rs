@@ -204,7 +204,7 @@ fn split_headline(text: &str) -> Option<(String, String)> {
     let headline = (3..=25).contains(&words)
         && body_follows()
         && (own_paragraph || next_is_prose())
-        && (first.len() <= 200 || first.chars().count() <= 200)
+        && first.chars().count() <= 200
         && !boilerplate::is_dateline_text(first);
     headline.then(|| (first.to_string(), rest.to_string()))
 }
