@@ -141,7 +141,16 @@ pub fn letter_counts(text: &str) -> (usize, usize) {
     // vectorizes; other bytes never fall in their ranges). A block that
     // holds other characters is then searched for their lead bytes, and
     // each is decoded (a character may end past the block).
+    // (a last, partial block is counted from a copy padded with zeros, which
+    // are no letters and lead no character: the loop stays vectorized)
+    let mut padded = [0u8; 64];
     for (k, block) in bytes.chunks(64).enumerate() {
+        let block = if block.len() == 64 {
+            block
+        } else {
+            padded[..block.len()].copy_from_slice(block);
+            &padded[..]
+        };
         let (mut u, mut l) = (0u8, 0u8);
         for &b in block {
             u += u8::from(b.wrapping_sub(b'A') < 26);

@@ -1567,7 +1567,8 @@ pub fn remove_boilerplate(
         ..*ctx
     };
     cache.classify_lines(&lines, ctx);
-    let title = ctx.title.map(|t| cache.analyze(t));
+    // (interned: later rounds find it analysed)
+    let title = ctx.title.map(|t| cache.intern(t));
     let mut scratch = std::mem::take(&mut cache.repeats);
     let (out, removed, kept) =
         judge_blocks(cache, &lines, title, ctx, enabled, text.len(), &mut scratch);
@@ -1585,7 +1586,7 @@ pub fn remove_boilerplate(
 fn judge_blocks(
     cache: &BlockCache,
     lines: &[(u32, bool)],
-    title: Option<Entry>,
+    title: Option<u32>,
     ctx: &Context,
     enabled: &dyn Fn(Category) -> bool,
     capacity: usize,
@@ -1621,7 +1622,7 @@ fn judge_blocks(
     // The headline repeated in the body. The first copy before the first
     // body paragraph is the article's own headline and stays.
     if let Some(title) = title {
-        let title_words = cache.view(&title).hashes;
+        let title_words = cache.view(&cache.entries[title as usize]).hashes;
         if !title_words.is_empty() {
             let mut at_top = true;
             for (i, block) in blocks.iter().enumerate() {
