@@ -211,7 +211,7 @@ fn split_headline(text: &str) -> Option<(String, String)> {
 
 /// The `normalize` field for a record: this run's report merged into what an
 /// earlier run recorded, so re-normalizing leaves the record unchanged.
-pub fn report_field(previous: Option<&Value>, n: &Normalized) -> Value {
+pub fn report_field(previous: Option<&Value>, case: Case, r: Report) -> Value {
     let prev = previous.and_then(Value::as_object);
     let count = |key: &str, now: usize| -> usize {
         prev.and_then(|p| p.get("fixes"))
@@ -220,7 +220,6 @@ pub fn report_field(previous: Option<&Value>, n: &Normalized) -> Value {
             .unwrap_or(0) as usize
             + now
     };
-    let r = &n.report;
     let mut fixes = Map::new();
     for (key, now) in [
         ("html_entities", r.html_entities),
@@ -239,11 +238,13 @@ pub fn report_field(previous: Option<&Value>, n: &Normalized) -> Value {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    removed.extend(
-        r.removed
-            .iter()
-            .map(|x| json!({"text": x.text, "reason": x.reason.name()})),
-    );
+    // (the removed texts are moved into the field, not copied)
+    removed.extend(r.removed.into_iter().map(|x| {
+        let mut entry = Map::new();
+        entry.insert("text".into(), Value::String(x.text));
+        entry.insert("reason".into(), Value::from(x.reason.name()));
+        Value::Object(entry)
+    }));
     let flag = |key: &str, now: bool| {
         now || prev
             .and_then(|p| p.get(key))
@@ -251,7 +252,7 @@ pub fn report_field(previous: Option<&Value>, n: &Normalized) -> Value {
             .unwrap_or(false)
     };
     let mut out = Map::new();
-    out.insert("case".into(), json!(n.case.name()));
+    out.insert("case".into(), json!(case.name()));
     out.insert(
         "detokenized".into(),
         json!(flag("detokenized", r.detokenized)),
@@ -289,22 +290,27 @@ impl NormalizeStage {
 
 impl RecordStage for NormalizeStage {
     fn apply(&self, record: &mut Record) -> Result<(), String> {
-        let n = normalize(
+        let Normalized {
+            text,
+            title,
+            case,
+            report,
+        } = normalize(
             record.text(),
             record.get_str("title"),
             record.get_str("source"),
             &self.opts,
         );
         let count = |c: &AtomicU64, by: u64| c.fetch_add(by, Ordering::Relaxed);
-        count(&self.removed_blocks, n.report.removed.len() as u64);
-        count(&self.detokenized, u64::from(n.report.detokenized));
-        count(&self.lowercase, u64::from(n.case == Case::Lower));
-        let field = report_field(record.get("normalize"), &n);
-        if let Some(t) = &n.title {
+        count(&self.removed_blocks, report.removed.len() as u64);
+        count(&self.detokenized, u64::from(report.detokenized));
+        count(&self.lowercase, u64::from(case == Case::Lower));
+        let field = report_field(record.get("normalize"), case, report);
+        if let Some(t) = title {
             count(&self.titles_found, 1);
-            record.set("title", Value::String(t.clone()));
+            record.set("title", Value::String(t));
         }
-        record.set_text(n.text);
+        record.set_text(text);
         record.set("normalize", field);
         Ok(())
     }
