@@ -983,23 +983,23 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
 /// of the cost). Same syntax as [`RegexSet`]: the same patterns match.
 struct DfaSet {
     dfa: regex_automata::hybrid::dfa::DFA,
-    /// Every pattern opens with `^`: searches are anchored at the start.
+    /// Every pattern is anchored at the start (the NFA says so): searches are.
     anchored: bool,
-    /// This set's slot in the thread's [`DFA_CACHES`].
-    slot: usize,
+    /// The DFA's search caches, one per thread.
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, NewCache>,
     /// The patterns as a [`RegexSet`], compiled only if the DFA ever fails
     /// a search (it cannot with these patterns: their word boundaries are ASCII).
     patterns: Vec<String>,
     fallback: std::sync::OnceLock<RegexSet>,
 }
 
-static DFA_SETS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-thread_local! {
-    /// Each [`DfaSet`]'s search cache on this thread, by slot.
-    static DFA_CACHES: std::cell::RefCell<Vec<Option<regex_automata::hybrid::dfa::Cache>>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
+type NewCache = Box<
+    dyn Fn() -> regex_automata::hybrid::dfa::Cache
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
 
 impl DfaSet {
     fn new(patterns: Vec<String>) -> Self {
@@ -1013,10 +1013,13 @@ impl DfaSet {
             .thompson(thompson::Config::new().nfa_size_limit(Some(256 << 20)))
             .build_many(&patterns)
             .expect("patterns compile");
+        let for_caches = dfa.clone();
         DfaSet {
+            anchored: dfa.get_nfa().is_always_start_anchored(),
+            caches: regex_automata::util::pool::Pool::new(Box::new(move || {
+                for_caches.create_cache()
+            })),
             dfa,
-            anchored: patterns.iter().all(|p| p.starts_with("(?i)^")),
-            slot: DFA_SETS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             patterns,
             fallback: std::sync::OnceLock::new(),
         }
@@ -1033,12 +1036,7 @@ impl DfaSet {
     }
 
     fn with_cache<T>(&self, f: impl FnOnce(&mut regex_automata::hybrid::dfa::Cache) -> T) -> T {
-        DFA_CACHES.with_borrow_mut(|caches| {
-            if caches.len() <= self.slot {
-                caches.resize_with(self.slot + 1, || None);
-            }
-            f(caches[self.slot].get_or_insert_with(|| self.dfa.create_cache()))
-        })
+        f(&mut self.caches.get())
     }
 
     fn input<'t>(&self, text: &'t str) -> regex_automata::Input<'t> {
@@ -2582,6 +2580,9 @@ mod tests {
                 assert_eq!(set.matches(line), expected, "{line}");
             }
         }
+        // the anchored set is searched anchored; the others are not
+        assert!(PATTERNS.anchored.anchored);
+        assert!(!PATTERNS.floating.anchored && !BIO_CUES.anchored);
         // the lines above reach both answers of every set
         for set in [&PATTERNS.anchored, &PATTERNS.floating, &*BIO_CUES] {
             assert!(lines.iter().any(|l| set.is_match(l)));
