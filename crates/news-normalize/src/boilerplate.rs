@@ -978,7 +978,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
 /// A set of patterns searched with a lazy DFA alone: the forward DFA is all
 /// a set needs to say whether, and which, patterns match (a [`RegexSet`]
 /// also compiles the engines that find where, which doubles start-up), and
-/// it is stepped directly, without the meta engine's dispatch on every call
+/// it is searched directly, without the meta engine's dispatch on every call
 /// (most lines are rejected within a few bytes, where that dispatch was most
 /// of the cost). Same syntax as [`RegexSet`]: the same patterns match.
 struct DfaSet {
@@ -1050,26 +1050,12 @@ impl DfaSet {
 
     /// Whether any pattern matches `text`.
     fn is_match(&self, text: &str) -> bool {
-        let found = self.with_cache(|cache| {
-            let dfa = &self.dfa;
-            let input = self.input(text);
-            let mut state = dfa.start_state_forward(cache, &input).ok()?;
-            for &byte in text.as_bytes() {
-                state = dfa.next_state(cache, state, byte).ok()?;
-                if state.is_tagged() {
-                    if state.is_match() {
-                        return Some(true);
-                    }
-                    if state.is_dead() {
-                        return Some(false);
-                    }
-                    if state.is_quit() {
-                        return None;
-                    }
-                }
-            }
-            Some(dfa.next_eoi_state(cache, state).ok()?.is_match())
-        });
+        // (the earliest match ends the search: any match says yes)
+        let input = self.input(text).earliest(true);
+        let found = self
+            .with_cache(|cache| self.dfa.try_search_fwd(cache, &input))
+            .ok()
+            .map(|m| m.is_some());
         let found = found.unwrap_or_else(|| self.fallback().is_match(text));
         debug_assert_eq!(found, self.fallback().is_match(text), "{text}");
         found
