@@ -211,7 +211,7 @@ fn split_headline(text: &str) -> Option<(String, String)> {
 
 /// The `normalize` field for a record: this run's report merged into what an
 /// earlier run recorded, so re-normalizing leaves the record unchanged.
-pub fn report_field(previous: Option<&Value>, case: Case, r: Report) -> Value {
+pub fn report_field(previous: Option<&Value>, case: Case, r: &Report) -> Value {
     let prev = previous.and_then(Value::as_object);
     let count = |key: &str, now: usize| -> usize {
         prev.and_then(|p| p.get("fixes"))
@@ -238,13 +238,11 @@ pub fn report_field(previous: Option<&Value>, case: Case, r: Report) -> Value {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    // (the removed texts are moved into the field, not copied)
-    removed.extend(r.removed.into_iter().map(|x| {
-        let mut entry = Map::new();
-        entry.insert("text".into(), Value::String(x.text));
-        entry.insert("reason".into(), Value::from(x.reason.name()));
-        Value::Object(entry)
-    }));
+    removed.extend(
+        r.removed
+            .iter()
+            .map(|x| json!({"text": x.text, "reason": x.reason.name()})),
+    );
     let flag = |key: &str, now: bool| {
         now || prev
             .and_then(|p| p.get(key))
@@ -305,7 +303,7 @@ impl RecordStage for NormalizeStage {
         count(&self.removed_blocks, report.removed.len() as u64);
         count(&self.detokenized, u64::from(report.detokenized));
         count(&self.lowercase, u64::from(case == Case::Lower));
-        let field = report_field(record.get("normalize"), case, report);
+        let field = report_field(record.get("normalize"), case, &report);
         if let Some(t) = title {
             count(&self.titles_found, 1);
             record.set("title", Value::String(t));
