@@ -62,6 +62,15 @@ pub enum WriteError {
     Io(io::Error),
 }
 
+/// What a failed serde_json write means for the run.
+fn write_error(e: serde_json::Error) -> WriteError {
+    match e.io_error_kind() {
+        Some(io::ErrorKind::BrokenPipe) => WriteError::Closed,
+        Some(kind) => WriteError::Io(io::Error::new(kind, e.to_string())),
+        None => WriteError::Io(io::Error::other(e)),
+    }
+}
+
 impl From<io::Error> for WriteError {
     fn from(e: io::Error) -> Self {
         if e.kind() == io::ErrorKind::BrokenPipe {
@@ -118,16 +127,17 @@ impl Sink {
 
     /// Writes one record as a line.
     pub fn emit(&mut self, record: &Record) -> Result<(), WriteError> {
-        self.emit_fields(record.fields())
+        record.write_json(&mut self.out).map_err(write_error)?;
+        self.end_line()
     }
 
     /// Writes one JSON object as a line (for stages that make new records).
     pub fn emit_fields(&mut self, fields: &Map<String, Value>) -> Result<(), WriteError> {
-        serde_json::to_writer(&mut self.out, fields).map_err(|e| match e.io_error_kind() {
-            Some(io::ErrorKind::BrokenPipe) => WriteError::Closed,
-            Some(kind) => WriteError::Io(io::Error::new(kind, e.to_string())),
-            None => WriteError::Io(io::Error::other(e)),
-        })?;
+        serde_json::to_writer(&mut self.out, fields).map_err(write_error)?;
+        self.end_line()
+    }
+
+    fn end_line(&mut self) -> Result<(), WriteError> {
         self.out.write_all(b"\n")?;
         self.written += 1;
         Ok(())

@@ -6,7 +6,9 @@
 //! the text must be a string, and the id a string or number (a missing id is
 //! minted from the text, see [`IdMinter`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io;
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
@@ -44,6 +46,9 @@ impl Default for FieldNames {
 #[derive(Clone, Debug)]
 pub struct Record {
     fields: Map<String, Value>,
+    /// Fields a stage wrote as JSON text itself ([`Record::set_rendered`]):
+    /// key and JSON. Each holds its place in `fields` with a null.
+    rendered: Vec<(String, String)>,
     id: String,
     names: FieldNames,
     pub origin: Origin,
@@ -54,6 +59,7 @@ impl Record {
     fn new(fields: Map<String, Value>, id: String, names: FieldNames, origin: Origin) -> Self {
         Record {
             fields,
+            rendered: Vec::new(),
             id,
             names,
             origin,
@@ -75,13 +81,26 @@ impl Record {
 
     /// Replaces the article text (the field keeps its position).
     pub fn set_text(&mut self, text: String) {
-        self.fields
-            .insert(self.names.text.to_string(), Value::String(text));
+        let key = self.names.text.to_string();
+        self.forget_rendered(&key);
+        self.fields.insert(key, Value::String(text));
     }
 
-    /// A field's value.
+    /// A field's value (none for a field set with [`Record::set_rendered`]:
+    /// see [`Record::get_rendered`]).
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.fields.get(key)
+        match self.get_rendered(key) {
+            Some(_) => None,
+            None => self.fields.get(key),
+        }
+    }
+
+    /// The JSON text of a field set with [`Record::set_rendered`].
+    pub fn get_rendered(&self, key: &str) -> Option<&str> {
+        self.rendered
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, json)| json.as_str())
     }
 
     /// A field's value if it is a string.
@@ -91,17 +110,77 @@ impl Record {
 
     /// Sets a field the stage owns: replaced in place if present, appended otherwise.
     pub fn set(&mut self, key: &str, value: Value) {
+        self.forget_rendered(key);
         self.fields.insert(key.to_string(), value);
+    }
+
+    /// Sets a field the stage owns, as [`Record::set`] does, to a value the
+    /// stage has already written as compact JSON (with serde_json). It is
+    /// written out as given: a stage with a large field of its own saves
+    /// building a [`Value`] only to serialize it. `json` must be one valid
+    /// JSON value (checked in debug builds).
+    pub fn set_rendered(&mut self, key: &str, json: String) {
+        debug_assert!(
+            serde_json::from_str::<Value>(&json).is_ok(),
+            "not one JSON value: {json}"
+        );
+        self.fields.insert(key.to_string(), Value::Null);
+        match self.rendered.iter_mut().find(|(k, _)| k == key) {
+            Some((_, old)) => *old = json,
+            None => self.rendered.push((key.to_string(), json)),
+        }
+    }
+
+    fn forget_rendered(&mut self, key: &str) {
+        if !self.rendered.is_empty() {
+            self.rendered.retain(|(k, _)| k != key);
+        }
     }
 
     /// Removes a field, keeping the order of the others.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        self.fields.shift_remove(key)
+        let rendered = self
+            .get_rendered(key)
+            .map(|json| serde_json::from_str(json).expect("rendered fields are valid JSON"));
+        self.forget_rendered(key);
+        let removed = self.fields.shift_remove(key);
+        rendered.or(removed)
     }
 
-    /// All fields, in order.
-    pub fn fields(&self) -> &Map<String, Value> {
-        &self.fields
+    /// All fields, in order, as values (a field set with
+    /// [`Record::set_rendered`] is parsed back: this is the slow path; write
+    /// records with [`Record::write_json`]).
+    pub fn fields(&self) -> Cow<'_, Map<String, Value>> {
+        if self.rendered.is_empty() {
+            return Cow::Borrowed(&self.fields);
+        }
+        let mut fields = self.fields.clone();
+        for (key, json) in &self.rendered {
+            fields[key] = serde_json::from_str(json).expect("rendered fields are valid JSON");
+        }
+        Cow::Owned(fields)
+    }
+
+    /// Writes the record as one line of compact JSON, without the line end:
+    /// the bytes serde_json writes for [`Record::fields`].
+    pub fn write_json<W: io::Write>(&self, mut w: W) -> serde_json::Result<()> {
+        if self.rendered.is_empty() {
+            return serde_json::to_writer(w, &self.fields);
+        }
+        let put = |w: &mut W, bytes: &[u8]| w.write_all(bytes).map_err(serde_json::Error::io);
+        put(&mut w, b"{")?;
+        for (i, (key, value)) in self.fields.iter().enumerate() {
+            if i > 0 {
+                put(&mut w, b",")?;
+            }
+            serde_json::to_writer(&mut w, key)?;
+            put(&mut w, b":")?;
+            match self.get_rendered(key) {
+                Some(json) => put(&mut w, json.as_bytes())?,
+                None => serde_json::to_writer(&mut w, value)?,
+            }
+        }
+        put(&mut w, b"}")
     }
 
     /// The field names in use.
@@ -111,7 +190,11 @@ impl Record {
 
     /// Consumes the record, returning its fields.
     pub fn into_fields(self) -> Map<String, Value> {
-        self.fields
+        if self.rendered.is_empty() {
+            self.fields
+        } else {
+            self.fields().into_owned()
+        }
     }
 }
 
@@ -341,6 +424,31 @@ mod tests {
         assert_eq!(IdMinter::default().mint("same text"), a);
         let r = parse(r#"{"text":"hello"}"#).unwrap();
         assert_eq!(r.fields().keys().next().unwrap(), "id");
+    }
+
+    #[test]
+    fn rendered_fields_write_as_serde_json_writes_their_values() {
+        let mut r = parse(r#"{"id":"a","n":{"old":1},"text":"x","z":"\u00e9\n"}"#).unwrap();
+        let n = r#"{"k":[1,"two",null],"s":"q\"uote"}"#;
+        r.set_rendered("n", n.to_string());
+        r.set_rendered("m", "true".to_string());
+        let mut expected = r.fields.clone();
+        expected["n"] = serde_json::from_str(n).unwrap();
+        expected["m"] = Value::Bool(true);
+        let mut written = Vec::new();
+        r.write_json(&mut written).unwrap();
+        assert_eq!(written, serde_json::to_vec(&expected).unwrap());
+        // the field keeps its place and reads back only as JSON text
+        assert_eq!(*r.fields(), expected);
+        assert_eq!(r.get("n"), None);
+        assert_eq!(r.get_rendered("n"), Some(n));
+        // setting a value replaces the rendered one
+        r.set("m", Value::from(2));
+        assert_eq!(r.get("m"), Some(&Value::from(2)));
+        assert_eq!(r.get_rendered("m"), None);
+        assert_eq!(r.remove("n"), Some(expected["n"].clone()));
+        let keys: Vec<_> = r.into_fields().keys().cloned().collect();
+        assert_eq!(keys, ["id", "text", "z", "m"]);
     }
 
     #[test]

@@ -306,7 +306,7 @@ fn spool_error(e: impl std::fmt::Display) -> StageError {
 impl Stage for GroupStage {
     fn process(&mut self, record: Record, _out: &mut Sink) -> Result<(), StageError> {
         self.features(&record).map_err(spool_error)?;
-        serde_json::to_writer(&mut self.spool, record.fields()).map_err(spool_error)?;
+        record.write_json(&mut self.spool).map_err(spool_error)?;
         self.spool.write_all(b"\n").map_err(spool_error)?;
         Ok(())
     }

@@ -27,6 +27,7 @@ use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use news_core::{Record, RecordStage};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 pub use boilerplate::{Category, Removal};
@@ -210,58 +211,114 @@ fn split_headline(text: &str) -> Option<(String, String)> {
 }
 
 /// The `normalize` field for a record: this run's report merged into what an
-/// earlier run recorded, so re-normalizing leaves the record unchanged.
-pub fn report_field(previous: Option<&Value>, case: Case, r: &Report) -> Value {
-    let prev = previous.and_then(Value::as_object);
-    let count = |key: &str, now: usize| -> usize {
-        prev.and_then(|p| p.get("fixes"))
-            .and_then(|f| f.get(key))
-            .and_then(Value::as_u64)
-            .unwrap_or(0) as usize
-            + now
-    };
-    let mut fixes = Map::new();
-    for (key, now) in [
-        ("html_entities", r.html_entities),
-        ("html_tags", r.html_tags),
-        ("mojibake", r.mojibake),
-        ("invisible", r.invisible),
-        ("spaces", r.spaces),
-    ] {
-        let total = count(key, now);
-        if total > 0 {
-            fixes.insert(key.into(), json!(total));
+/// earlier run recorded (`previous`, the record's `normalize` field), so
+/// re-normalizing leaves the record unchanged. It serializes straight to
+/// JSON ([`NormalizeStage`] writes it so) or, with [`ReportField::to_value`],
+/// to a [`Value`].
+pub struct ReportField<'a> {
+    previous: Option<&'a Map<String, Value>>,
+    case: Case,
+    report: &'a Report,
+}
+
+impl<'a> ReportField<'a> {
+    pub fn new(previous: Option<&'a Value>, case: Case, report: &'a Report) -> Self {
+        ReportField {
+            previous: previous.and_then(Value::as_object),
+            case,
+            report,
         }
     }
-    let mut removed: Vec<Value> = prev
-        .and_then(|p| p.get("removed"))
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    removed.extend(
-        r.removed
-            .iter()
-            .map(|x| json!({"text": x.text, "reason": x.reason.name()})),
-    );
-    let flag = |key: &str, now: bool| {
-        now || prev
+
+    /// The field as a JSON value.
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).expect("the report serializes")
+    }
+
+    /// A fix count: this run's and the earlier runs'.
+    fn count(&self, key: &str, now: usize) -> u64 {
+        let earlier = self
+            .previous
+            .and_then(|p| p.get("fixes"))
+            .and_then(|f| f.get(key))
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
+        earlier + now as u64
+    }
+
+    /// A flag: set by this run or an earlier one.
+    fn flag(&self, key: &str, now: bool) -> bool {
+        now || self
+            .previous
             .and_then(|p| p.get(key))
             .and_then(Value::as_bool)
             .unwrap_or(false)
-    };
-    let mut out = Map::new();
-    out.insert("case".into(), json!(case.name()));
-    out.insert(
-        "detokenized".into(),
-        json!(flag("detokenized", r.detokenized)),
-    );
-    out.insert(
-        "title_from_text".into(),
-        json!(flag("title_from_text", r.title_from_text)),
-    );
-    out.insert("fixes".into(), Value::Object(fixes));
-    out.insert("removed".into(), Value::Array(removed));
-    Value::Object(out)
+    }
+
+    fn fixes(&self) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+        let r = self.report;
+        [
+            ("html_entities", r.html_entities),
+            ("html_tags", r.html_tags),
+            ("mojibake", r.mojibake),
+            ("invisible", r.invisible),
+            ("spaces", r.spaces),
+        ]
+        .into_iter()
+        .map(|(key, now)| (key, self.count(key, now)))
+        .filter(|&(_, total)| total > 0)
+    }
+}
+
+impl Serialize for ReportField<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Fixes<'r, 'a>(&'r ReportField<'a>);
+        impl Serialize for Fixes<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.fixes())
+            }
+        }
+        struct Removed<'r, 'a>(&'r ReportField<'a>);
+        impl Serialize for Removed<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let earlier = self
+                    .0
+                    .previous
+                    .and_then(|p| p.get("removed"))
+                    .and_then(Value::as_array)
+                    .map_or(&[][..], Vec::as_slice);
+                let mut seq = s.serialize_seq(Some(earlier.len() + self.0.report.removed.len()))?;
+                for entry in earlier {
+                    seq.serialize_element(entry)?;
+                }
+                for removal in &self.0.report.removed {
+                    seq.serialize_element(&RemovalEntry(removal))?;
+                }
+                seq.end()
+            }
+        }
+        struct RemovalEntry<'r>(&'r Removal);
+        impl Serialize for RemovalEntry<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("text", &self.0.text)?;
+                m.serialize_entry("reason", self.0.reason.name())?;
+                m.end()
+            }
+        }
+
+        let r = self.report;
+        let mut m = s.serialize_map(Some(5))?;
+        m.serialize_entry("case", self.case.name())?;
+        m.serialize_entry("detokenized", &self.flag("detokenized", r.detokenized))?;
+        m.serialize_entry(
+            "title_from_text",
+            &self.flag("title_from_text", r.title_from_text),
+        )?;
+        m.serialize_entry("fixes", &Fixes(self))?;
+        m.serialize_entry("removed", &Removed(self))?;
+        m.end()
+    }
 }
 
 /// The stage the `news-normalize` binary runs (records are independent, so
@@ -303,13 +360,15 @@ impl RecordStage for NormalizeStage {
         count(&self.removed_blocks, report.removed.len() as u64);
         count(&self.detokenized, u64::from(report.detokenized));
         count(&self.lowercase, u64::from(case == Case::Lower));
-        let field = report_field(record.get("normalize"), case, &report);
+        let field =
+            serde_json::to_string(&ReportField::new(record.get("normalize"), case, &report))
+                .expect("the report serializes");
         if let Some(t) = title {
             count(&self.titles_found, 1);
             record.set("title", Value::String(t));
         }
         record.set_text(text);
-        record.set("normalize", field);
+        record.set_rendered("normalize", field);
         Ok(())
     }
 
@@ -321,5 +380,52 @@ impl RecordStage for NormalizeStage {
         m.insert("titles_found".into(), get(&self.titles_found));
         m.insert("lowercase".into(), get(&self.lowercase));
         m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_field_adds_this_run_to_the_earlier_one() {
+        let earlier = json!({
+            "case": "mixed",
+            "detokenized": true,
+            "title_from_text": false,
+            "fixes": {"spaces": 2, "mojibake": 1},
+            "removed": [{"text": "Share", "reason": "share"}],
+        });
+        let report = Report {
+            spaces: 3,
+            html_tags: 1,
+            removed: vec![Removal {
+                text: "Advertisement \"here\"".into(),
+                reason: Category::Ad,
+            }],
+            ..Report::default()
+        };
+        let field = ReportField::new(Some(&earlier), Case::Lower, &report);
+        let expected = json!({
+            "case": "lower",
+            "detokenized": true,
+            "title_from_text": false,
+            "fixes": {"html_tags": 1, "mojibake": 1, "spaces": 5},
+            "removed": [
+                {"text": "Share", "reason": "share"},
+                {"text": "Advertisement \"here\"", "reason": Category::Ad.name()},
+            ],
+        });
+        assert_eq!(field.to_value(), expected);
+        // written straight, it is the bytes the value serializes to (in key order)
+        assert_eq!(
+            serde_json::to_string(&field).unwrap(),
+            serde_json::to_string(&expected).unwrap()
+        );
+        let fresh = ReportField::new(None, Case::Mixed, &Report::default()).to_value();
+        assert_eq!(
+            fresh,
+            json!({"case": "mixed", "detokenized": false, "title_from_text": false, "fixes": {}, "removed": []})
+        );
     }
 }
