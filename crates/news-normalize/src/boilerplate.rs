@@ -1734,13 +1734,21 @@ fn is_list_header(text: &str) -> bool {
 
 /// Whether a line holds only dates, times and their labels.
 pub fn is_dateline_text(line: &str) -> bool {
-    let mut cache = BlockCache::default();
-    let entry = cache.analyze(line);
-    is_dateline(&Block {
-        text: line,
-        blank_before: false,
-        analysis: cache.view(&entry),
-    })
+    BlockCache::default().is_dateline_line(line)
+}
+
+impl BlockCache {
+    /// [`is_dateline_text`] for a line (with no white space at either end),
+    /// analysed once: a line of a text this cache has seen is not analysed again.
+    pub fn is_dateline_line(&mut self, line: &str) -> bool {
+        let id = self.intern(line) as usize;
+        let entry = &self.entries[id];
+        is_dateline(&Block {
+            text: line,
+            blank_before: false,
+            analysis: self.view(entry),
+        })
+    }
 }
 
 /// A line of dates, times and their labels only ("Posted: 04 / 9 / 2012 8: 33 am").

@@ -290,6 +290,32 @@ mod tests {
     }
 
     #[test]
+    fn clean_check_finds_every_spacing_and_control_fault() {
+        // (what the one-pass check must find, said plainly)
+        let spacing_fault = |s: &str| {
+            ["  ", " \n", "\n ", "\n\n\n"].iter().any(|n| s.contains(n))
+                || s.bytes().any(|c| (c < 0x20 && c != b'\n') || c == 0x7F)
+        };
+        let pieces = ["a", " ", "\n", "\t", "\u{7F}", "\u{1}", "é", "bc"];
+        // every string of up to four pieces
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.sort();
+        strings.dedup();
+        for s in &strings {
+            let t = format!("x{s}y");
+            let expected = !spacing_fault(&t) && clean(&t) == t;
+            assert_eq!(is_clean(&t), expected, "{t:?}");
+        }
+    }
+
+    #[test]
     fn whitespace_is_made_regular() {
         assert_eq!(
             clean("  a\u{A0}\u{A0}b \t c  \r\n\r\n\r\n\n d\r e  "),

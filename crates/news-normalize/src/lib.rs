@@ -155,7 +155,7 @@ pub fn normalize(
         report.removed.extend(removed);
         text = Cow::Owned(kept);
         if title.is_none() && found_title.is_none() && !opts.no_title && case != Case::Lower {
-            if let Some((headline, rest)) = split_headline(&text) {
+            if let Some((headline, rest)) = split_headline(&text, &mut cache) {
                 found_title = Some(headline);
                 text = Cow::Owned(rest);
                 report.title_from_text = true;
@@ -181,7 +181,7 @@ pub fn normalize(
 
 /// A first line that reads as a headline: a paragraph of its own, short,
 /// capitalized, without a final period, followed by more text.
-fn split_headline(text: &str) -> Option<(String, String)> {
+fn split_headline(text: &str, cache: &mut boilerplate::BlockCache) -> Option<(String, String)> {
     let (first, rest) = text.split_once('\n')?;
     let own_paragraph = rest.starts_with('\n');
     let rest = rest.trim_start_matches('\n');
@@ -206,7 +206,7 @@ fn split_headline(text: &str) -> Option<(String, String)> {
         && body_follows()
         && (own_paragraph || next_is_prose())
         && first.chars().count() <= 200
-        && !boilerplate::is_dateline_text(first);
+        && !cache.is_dateline_line(first);
     headline.then(|| (first.to_string(), rest.to_string()))
 }
 
