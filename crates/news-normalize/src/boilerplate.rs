@@ -1150,11 +1150,11 @@ const FLOATING_PAIRS: &[(&str, &str)] = &[
 /// the words that start a cue, to find them among a block's word hashes.
 struct WordCues {
     /// The cue words and the first words of the pairs.
-    filter: [u64; 4],
+    filter: [u64; CUE_FILTER_WORDS],
     /// The cue words alone.
-    word_filter: [u64; 4],
+    word_filter: [u64; CUE_FILTER_WORDS],
     /// The pairs, by [`pair_key`].
-    pair_filter: [u64; 4],
+    pair_filter: [u64; CUE_FILTER_WORDS],
     words: Vec<u64>,
     pairs: Vec<(u64, u64)>,
 }
@@ -1163,6 +1163,16 @@ struct WordCues {
 #[inline]
 fn filter_bit(h: u64) -> (usize, u64) {
     ((h >> 62) as usize, 1 << ((h >> 56) & 63))
+}
+
+/// Words in a [`WordCues`] filter: 1,024 bits, so that with up to a
+/// hundred cues few other words pass it to the exact comparison.
+const CUE_FILTER_WORDS: usize = 16;
+
+/// A hash's bit in a [`WordCues`] filter: a word of [`CUE_FILTER_WORDS`], and a bit in it.
+#[inline]
+fn cue_bit(h: u64) -> (usize, u64) {
+    ((h >> 60) as usize, 1 << ((h >> 54) & 63))
 }
 
 /// One number for two consecutive word hashes (for a filter only).
@@ -1178,19 +1188,19 @@ impl WordCues {
             .iter()
             .map(|(a, b)| (word_hash(a), word_hash(b)))
             .collect();
-        let mut filter = [0u64; 4];
+        let mut filter = [0u64; CUE_FILTER_WORDS];
         for &h in words.iter().chain(pairs.iter().map(|(a, _)| a)) {
-            let (word, bit) = filter_bit(h);
+            let (word, bit) = cue_bit(h);
             filter[word] |= bit;
         }
-        let mut word_filter = [0u64; 4];
+        let mut word_filter = [0u64; CUE_FILTER_WORDS];
         for &h in &words {
-            let (word, bit) = filter_bit(h);
+            let (word, bit) = cue_bit(h);
             word_filter[word] |= bit;
         }
-        let mut pair_filter = [0u64; 4];
+        let mut pair_filter = [0u64; CUE_FILTER_WORDS];
         for &(a, b) in &pairs {
-            let (word, bit) = filter_bit(pair_key(a, b));
+            let (word, bit) = cue_bit(pair_key(a, b));
             pair_filter[word] |= bit;
         }
         WordCues {
@@ -1204,7 +1214,7 @@ impl WordCues {
 
     /// Whether `hash` is one of the cue words (pairs aside).
     fn has(&self, hash: u64) -> bool {
-        let (word, bit) = filter_bit(hash);
+        let (word, bit) = cue_bit(hash);
         self.word_filter[word] & bit != 0 && self.words.contains(&hash)
     }
 
@@ -1213,12 +1223,12 @@ impl WordCues {
         let pair_at = |k: usize| {
             let (h, next) = (hashes[k], hashes.get(k + 1));
             next.is_some_and(|&next| {
-                let (word, bit) = filter_bit(pair_key(h, next));
+                let (word, bit) = cue_bit(pair_key(h, next));
                 self.pair_filter[word] & bit != 0 && self.pairs.contains(&(h, next))
             })
         };
         hashes.iter().enumerate().any(|(k, &h)| {
-            let (word, bit) = filter_bit(h);
+            let (word, bit) = cue_bit(h);
             self.filter[word] & bit != 0
                 && (self.word_filter[word] & bit != 0 && self.words.contains(&h) || pair_at(k))
         })
