@@ -48,7 +48,8 @@ pub struct Record {
     fields: Map<String, Value>,
     /// Fields a stage wrote as JSON text itself ([`Record::set_rendered`]):
     /// key and JSON. Each holds its place in `fields` with a null.
-    rendered: Vec<(String, String)>,
+    /// (boxed: most records have none, and a record stays small to move)
+    rendered: Option<Box<Vec<(String, String)>>>,
     id: String,
     names: FieldNames,
     pub origin: Origin,
@@ -59,7 +60,7 @@ impl Record {
     fn new(fields: Map<String, Value>, id: String, names: FieldNames, origin: Origin) -> Self {
         Record {
             fields,
-            rendered: Vec::new(),
+            rendered: None,
             id,
             names,
             origin,
@@ -97,7 +98,7 @@ impl Record {
 
     /// The JSON text of a field set with [`Record::set_rendered`].
     pub fn get_rendered(&self, key: &str) -> Option<&str> {
-        self.rendered
+        self.rendered()
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, json)| json.as_str())
@@ -125,15 +126,23 @@ impl Record {
             "not one JSON value: {json}"
         );
         self.fields.insert(key.to_string(), Value::Null);
-        match self.rendered.iter_mut().find(|(k, _)| k == key) {
+        let rendered = self.rendered.get_or_insert_default();
+        match rendered.iter_mut().find(|(k, _)| k == key) {
             Some((_, old)) => *old = json,
-            None => self.rendered.push((key.to_string(), json)),
+            None => rendered.push((key.to_string(), json)),
         }
     }
 
+    fn rendered(&self) -> &[(String, String)] {
+        self.rendered.as_deref().map_or(&[], Vec::as_slice)
+    }
+
     fn forget_rendered(&mut self, key: &str) {
-        if !self.rendered.is_empty() {
-            self.rendered.retain(|(k, _)| k != key);
+        if let Some(rendered) = &mut self.rendered {
+            rendered.retain(|(k, _)| k != key);
+            if rendered.is_empty() {
+                self.rendered = None;
+            }
         }
     }
 
@@ -151,11 +160,11 @@ impl Record {
     /// [`Record::set_rendered`] is parsed back: this is the slow path; write
     /// records with [`Record::write_json`]).
     pub fn fields(&self) -> Cow<'_, Map<String, Value>> {
-        if self.rendered.is_empty() {
+        if self.rendered.is_none() {
             return Cow::Borrowed(&self.fields);
         }
         let mut fields = self.fields.clone();
-        for (key, json) in &self.rendered {
+        for (key, json) in self.rendered() {
             fields[key] = serde_json::from_str(json).expect("rendered fields are valid JSON");
         }
         Cow::Owned(fields)
@@ -164,7 +173,7 @@ impl Record {
     /// Writes the record as one line of compact JSON, without the line end:
     /// the bytes serde_json writes for [`Record::fields`].
     pub fn write_json<W: io::Write>(&self, mut w: W) -> serde_json::Result<()> {
-        if self.rendered.is_empty() {
+        if self.rendered.is_none() {
             return serde_json::to_writer(w, &self.fields);
         }
         let put = |w: &mut W, bytes: &[u8]| w.write_all(bytes).map_err(serde_json::Error::io);
@@ -190,7 +199,7 @@ impl Record {
 
     /// Consumes the record, returning its fields.
     pub fn into_fields(self) -> Map<String, Value> {
-        if self.rendered.is_empty() {
+        if self.rendered.is_none() {
             self.fields
         } else {
             self.fields().into_owned()
