@@ -49,7 +49,7 @@ pub struct Record {
     /// Fields a stage wrote as JSON text itself ([`Record::set_rendered`]):
     /// key and JSON. Each holds its place in `fields` with a null.
     /// (boxed: most records have none, and a record stays small to move)
-    rendered: Option<Box<Vec<(String, String)>>>,
+    rendered: Option<Box<[(String, String)]>>,
     id: String,
     names: FieldNames,
     pub origin: Origin,
@@ -126,23 +126,25 @@ impl Record {
             "not one JSON value: {json}"
         );
         self.fields.insert(key.to_string(), Value::Null);
-        let rendered = self.rendered.get_or_insert_default();
+        let mut rendered = self.rendered.take().map_or_else(Vec::new, Vec::from);
         match rendered.iter_mut().find(|(k, _)| k == key) {
             Some((_, old)) => *old = json,
             None => rendered.push((key.to_string(), json)),
         }
+        self.rendered = Some(rendered.into_boxed_slice());
     }
 
     fn rendered(&self) -> &[(String, String)] {
-        self.rendered.as_deref().map_or(&[], Vec::as_slice)
+        self.rendered.as_deref().unwrap_or_default()
     }
 
     fn forget_rendered(&mut self, key: &str) {
-        if let Some(rendered) = &mut self.rendered {
-            rendered.retain(|(k, _)| k != key);
-            if rendered.is_empty() {
-                self.rendered = None;
-            }
+        if let Some(rendered) = self.rendered.take() {
+            let kept: Vec<_> = Vec::from(rendered)
+                .into_iter()
+                .filter(|(k, _)| k != key)
+                .collect();
+            self.rendered = (!kept.is_empty()).then(|| kept.into_boxed_slice());
         }
     }
 
