@@ -113,10 +113,10 @@ pub fn normalize(
     if opts.ascii_punct {
         text = Cow::Owned(chars::fold_ascii_punct(&text));
     }
-    let title_clean = title.map(|t| {
-        chars::clean_chars(&web::clean_web_residue(t).0, opts.form)
-            .0
-            .into_owned()
+    // (a clean title stays borrowed from the record)
+    let title_clean = title.map(|t| match web::clean_web_residue(t).0 {
+        Cow::Borrowed(t) => chars::clean_chars(t, opts.form).0,
+        Cow::Owned(t) => Cow::Owned(chars::clean_chars(&t, opts.form).0.into_owned()),
     });
     let mut found_title = None;
     let enabled = |c: Category| !opts.keep.contains(&c);
@@ -125,52 +125,55 @@ pub fn normalize(
     // first, last or adjacent), so repeat until a round changes nothing:
     // that fixed point is what makes the stage idempotent.
     let mut case = Case::None;
-    // The line cache's arenas are reused from record to record.
-    let mut cache = CACHE.with(|c| c.take());
-    cache.clear();
-    let mut converged = false;
-    // A text made of whole lines of a text without PTB marks has none either
-    // (see `detok::has_ptb_marks`): once a round finds none, the later
-    // rounds, which only drop lines, need not look again.
-    let mut may_be_tokenized = !opts.no_detokenize;
-    for _ in 0..8 {
-        let mut changed = false;
-        if may_be_tokenized && !detok::has_ptb_marks(&text) {
-            may_be_tokenized = false;
-        }
-        if may_be_tokenized && detok::reads_tokenized(&text) {
-            let joined = detok::detokenize(&text);
-            if joined != text {
-                text = Cow::Owned(joined);
-                report.detokenized = true;
-                changed = true;
+    // The line cache's arenas are reused from record to record (borrowed
+    // in place: the cache is not moved in and out of its slot).
+    CACHE.with_borrow_mut(|cache| {
+        cache.clear();
+        let mut converged = false;
+        // A text made of whole lines of a text without PTB marks has none either
+        // (see `detok::has_ptb_marks`): once a round finds none, the later
+        // rounds, which only drop lines, need not look again.
+        let mut may_be_tokenized = !opts.no_detokenize;
+        for _ in 0..8 {
+            let mut changed = false;
+            if may_be_tokenized && !detok::has_ptb_marks(&text) {
+                may_be_tokenized = false;
+            }
+            if may_be_tokenized && detok::reads_tokenized(&text) {
+                let joined = detok::detokenize(&text);
+                if joined != text {
+                    text = Cow::Owned(joined);
+                    report.detokenized = true;
+                    changed = true;
+                }
+            }
+            let ctx = boilerplate::Context::new(
+                title_clean.as_deref().or(found_title.as_deref()),
+                source,
+            );
+            let (kept, removed, text_case) =
+                boilerplate::remove_boilerplate(&text, &ctx, &enabled, cache);
+            case = text_case;
+            changed |= !removed.is_empty();
+            report.removed.extend(removed);
+            text = Cow::Owned(kept);
+            if title.is_none() && found_title.is_none() && !opts.no_title && case != Case::Lower {
+                if let Some((headline, rest)) = split_headline(&text, cache) {
+                    found_title = Some(headline);
+                    text = Cow::Owned(rest);
+                    report.title_from_text = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                converged = true; // and the text is what `case` was computed on
+                break;
             }
         }
-        let ctx =
-            boilerplate::Context::new(title_clean.as_deref().or(found_title.as_deref()), source);
-        let (kept, removed, text_case) =
-            boilerplate::remove_boilerplate(&text, &ctx, &enabled, &mut cache);
-        case = text_case;
-        changed |= !removed.is_empty();
-        report.removed.extend(removed);
-        text = Cow::Owned(kept);
-        if title.is_none() && found_title.is_none() && !opts.no_title && case != Case::Lower {
-            if let Some((headline, rest)) = split_headline(&text, &mut cache) {
-                found_title = Some(headline);
-                text = Cow::Owned(rest);
-                report.title_from_text = true;
-                changed = true;
-            }
+        if !converged {
+            case = detect_case(&text);
         }
-        if !changed {
-            converged = true; // and the text is what `case` was computed on
-            break;
-        }
-    }
-    if !converged {
-        case = detect_case(&text);
-    }
-    CACHE.with(|c| c.replace(cache));
+    });
     Normalized {
         text: text.into_owned(),
         title: found_title,
