@@ -1146,33 +1146,50 @@ const FLOATING_PAIRS: &[(&str, &str)] = &[
     ("external", "links"),
 ];
 
-/// Cue words and pairs of words as word hashes, with a 256-bit filter of
-/// the words that start a cue, to find them among a block's word hashes.
+/// Cue words and pairs of words as word hashes, with filters of the words
+/// that start a cue, to find them among a block's word hashes.
 struct WordCues {
     /// The cue words and the first words of the pairs.
-    filter: [u64; CUE_FILTER_WORDS],
+    filter: BitFilter,
     /// The cue words alone.
-    word_filter: [u64; CUE_FILTER_WORDS],
+    word_filter: BitFilter,
     /// The pairs, by [`pair_key`].
-    pair_filter: [u64; CUE_FILTER_WORDS],
+    pair_filter: BitFilter,
     words: Vec<u64>,
     pairs: Vec<(u64, u64)>,
 }
 
-/// The filter bit of a hash: a word of four, and a bit in it.
-#[inline]
-fn filter_bit(h: u64) -> (usize, u64) {
-    ((h >> 62) as usize, 1 << ((h >> 56) & 63))
+/// A 1,024-bit filter of 64-bit hashes (one bit each): with up to a hundred
+/// hashes in it, few others pass it to an exact comparison.
+#[derive(Default)]
+struct BitFilter([u64; 16]);
+
+impl BitFilter {
+    /// A hash's word of the filter, and its bit in that word.
+    #[inline]
+    fn bit(h: u64) -> (usize, u64) {
+        ((h >> 60) as usize, 1 << ((h >> 54) & 63))
+    }
+
+    fn insert(&mut self, h: u64) {
+        let (word, bit) = Self::bit(h);
+        self.0[word] |= bit;
+    }
+
+    /// False when `h` was surely never inserted.
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let (word, bit) = Self::bit(h);
+        self.0[word] & bit != 0
+    }
 }
 
-/// Words in a [`WordCues`] filter: 1,024 bits, so that with up to a
-/// hundred cues few other words pass it to the exact comparison.
-const CUE_FILTER_WORDS: usize = 16;
-
-/// A hash's bit in a [`WordCues`] filter: a word of [`CUE_FILTER_WORDS`], and a bit in it.
-#[inline]
-fn cue_bit(h: u64) -> (usize, u64) {
-    ((h >> 60) as usize, 1 << ((h >> 54) & 63))
+impl FromIterator<u64> for BitFilter {
+    fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> Self {
+        let mut filter = BitFilter::default();
+        hashes.into_iter().for_each(|h| filter.insert(h));
+        filter
+    }
 }
 
 /// One number for two consecutive word hashes (for a filter only).
@@ -1188,21 +1205,13 @@ impl WordCues {
             .iter()
             .map(|(a, b)| (word_hash(a), word_hash(b)))
             .collect();
-        let mut filter = [0u64; CUE_FILTER_WORDS];
-        for &h in words.iter().chain(pairs.iter().map(|(a, _)| a)) {
-            let (word, bit) = cue_bit(h);
-            filter[word] |= bit;
-        }
-        let mut word_filter = [0u64; CUE_FILTER_WORDS];
-        for &h in &words {
-            let (word, bit) = cue_bit(h);
-            word_filter[word] |= bit;
-        }
-        let mut pair_filter = [0u64; CUE_FILTER_WORDS];
-        for &(a, b) in &pairs {
-            let (word, bit) = cue_bit(pair_key(a, b));
-            pair_filter[word] |= bit;
-        }
+        let filter = words
+            .iter()
+            .chain(pairs.iter().map(|(a, _)| a))
+            .copied()
+            .collect();
+        let word_filter = words.iter().copied().collect();
+        let pair_filter = pairs.iter().map(|&(a, b)| pair_key(a, b)).collect();
         WordCues {
             filter,
             word_filter,
@@ -1214,8 +1223,7 @@ impl WordCues {
 
     /// Whether `hash` is one of the cue words (pairs aside).
     fn has(&self, hash: u64) -> bool {
-        let (word, bit) = cue_bit(hash);
-        self.word_filter[word] & bit != 0 && self.words.contains(&hash)
+        self.word_filter.may_hold(hash) && self.words.contains(&hash)
     }
 
     /// Whether a cue word, or pair of consecutive words, is among `hashes`.
@@ -1223,14 +1231,12 @@ impl WordCues {
         let pair_at = |k: usize| {
             let (h, next) = (hashes[k], hashes.get(k + 1));
             next.is_some_and(|&next| {
-                let (word, bit) = cue_bit(pair_key(h, next));
-                self.pair_filter[word] & bit != 0 && self.pairs.contains(&(h, next))
+                self.pair_filter.may_hold(pair_key(h, next)) && self.pairs.contains(&(h, next))
             })
         };
         hashes.iter().enumerate().any(|(k, &h)| {
-            let (word, bit) = cue_bit(h);
-            self.filter[word] & bit != 0
-                && (self.word_filter[word] & bit != 0 && self.words.contains(&h) || pair_at(k))
+            self.filter.may_hold(h)
+                && (self.word_filter.may_hold(h) && self.words.contains(&h) || pair_at(k))
         })
     }
 }
@@ -1742,14 +1748,10 @@ fn is_list_header(text: &str) -> bool {
     !text.contains(": ") || text.trim_end().ends_with(':')
 }
 
-/// Whether a line holds only dates, times and their labels.
-pub fn is_dateline_text(line: &str) -> bool {
-    BlockCache::default().is_dateline_line(line)
-}
-
 impl BlockCache {
-    /// [`is_dateline_text`] for a line (with no white space at either end),
-    /// analysed once: a line of a text this cache has seen is not analysed again.
+    /// Whether a line (with no white space at either end) holds only dates,
+    /// times and their labels. A line of a text this cache has seen is not
+    /// analysed again.
     pub fn is_dateline_line(&mut self, line: &str) -> bool {
         let id = self.intern(line) as usize;
         let entry = &self.entries[id];
@@ -2060,18 +2062,16 @@ fn find_repeats(
             && Some(i) != opening
             && (GRAM..=80).contains(&blocks[i].norm_len())
     };
-    // A 256-bit filter of the candidates' first two words: most windows of
-    // a container start with no such pair and skip the 6-gram lookup.
-    let mut first_pairs = [0u64; 4];
-    let bit = |a: u64, b: u64| filter_bit(pair_key(a, b));
+    // A filter of the candidates' first two words: most windows of a
+    // container start with no such pair and skip the 6-gram lookup.
+    let mut first_pairs = BitFilter::default();
     // The candidates by their opening 6-gram, in text order within one.
     // Blocks sharing an opening are compared only up to a bound, so a text
     // of thousands of lines that all open alike stays linear.
     const MAX_SHARED_OPENING: usize = 16;
     firsts.clear();
     for i in (0..blocks.len()).filter(|&i| candidate(i)) {
-        let (word, mask) = bit(blocks[i].hashes[0], blocks[i].hashes[1]);
-        first_pairs[word] |= mask;
+        first_pairs.insert(pair_key(blocks[i].hashes[0], blocks[i].hashes[1]));
         firsts.push((blocks[i].opening, i));
     }
     firsts.sort_unstable();
@@ -2090,8 +2090,7 @@ fn find_repeats(
                 continue;
             }
             for (start, window) in container.hashes.windows(GRAM).enumerate() {
-                let (word, mask) = bit(window[0], window[1]);
-                if first_pairs[word] & mask == 0 {
+                if !first_pairs.may_hold(pair_key(window[0], window[1])) {
                     continue;
                 }
                 let key = sequence_hash(window);
