@@ -150,9 +150,7 @@ impl Record {
 
     /// Removes a field, keeping the order of the others.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let rendered = self
-            .get_rendered(key)
-            .map(|json| serde_json::from_str(json).expect("rendered fields are valid JSON"));
+        let rendered = self.get_rendered(key).map(parse_rendered);
         self.forget_rendered(key);
         let removed = self.fields.shift_remove(key);
         rendered.or(removed)
@@ -167,7 +165,7 @@ impl Record {
         }
         let mut fields = self.fields.clone();
         for (key, json) in self.rendered() {
-            fields[key] = serde_json::from_str(json).expect("rendered fields are valid JSON");
+            fields[key] = parse_rendered(json);
         }
         Cow::Owned(fields)
     }
@@ -207,6 +205,11 @@ impl Record {
             self.fields().into_owned()
         }
     }
+}
+
+/// A rendered field's value ([`Record::set_rendered`] takes valid JSON only).
+fn parse_rendered(json: &str) -> Value {
+    serde_json::from_str(json).expect("rendered fields are valid JSON")
 }
 
 /// Gives records without an id a stable one.

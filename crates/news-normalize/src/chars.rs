@@ -289,17 +289,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn clean_check_finds_every_spacing_and_control_fault() {
-        // (what the one-pass check must find, said plainly)
-        let spacing_fault = |s: &str| {
-            ["  ", " \n", "\n ", "\n\n\n"].iter().any(|n| s.contains(n))
-                || s.bytes().any(|c| (c < 0x20 && c != b'\n') || c == 0x7F)
-        };
-        let pieces = ["a", " ", "\n", "\t", "\u{7F}", "\u{1}", "é", "bc"];
-        // every string of up to four pieces
+    /// Every string of up to `most` pieces, each once.
+    fn joins_of(pieces: &[&str], most: usize) -> Vec<String> {
         let mut strings = vec![String::new()];
-        for _ in 0..4 {
+        for _ in 0..most {
             let longer: Vec<String> = strings
                 .iter()
                 .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
@@ -308,7 +301,18 @@ mod tests {
         }
         strings.sort();
         strings.dedup();
-        for s in &strings {
+        strings
+    }
+
+    #[test]
+    fn clean_check_finds_every_spacing_and_control_fault() {
+        // (what the check must find, said plainly)
+        let spacing_fault = |s: &str| {
+            ["  ", " \n", "\n ", "\n\n\n"].iter().any(|n| s.contains(n))
+                || s.bytes().any(|c| (c < 0x20 && c != b'\n') || c == 0x7F)
+        };
+        let pieces = ["a", " ", "\n", "\t", "\u{7F}", "\u{1}", "é", "bc"];
+        for s in &joins_of(&pieces, 4) {
             let t = format!("x{s}y");
             let expected = !spacing_fault(&t) && clean(&t) == t;
             assert_eq!(is_clean(&t), expected, "{t:?}");
@@ -351,15 +355,7 @@ mod tests {
             "\u{2028}", "\u{202F}", "\u{2060}", "\u{3000}", "\u{FEFF}", "\u{1680}", "\u{180E}",
             "\u{85}", "\u{7F}", "\t", "\u{B}", "ab, c.", "日本",
         ];
-        // every string of up to three pieces
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-        }
+        let texts = joins_of(&pieces, 3);
         let mut clean_ones = 0;
         for t in &texts {
             if is_clean(t) {

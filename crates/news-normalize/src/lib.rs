@@ -216,8 +216,7 @@ fn split_headline(text: &str, cache: &mut boilerplate::BlockCache) -> Option<(St
 /// The `normalize` field for a record: this run's report merged into what an
 /// earlier run recorded (`previous`, the record's `normalize` field), so
 /// re-normalizing leaves the record unchanged. It serializes straight to
-/// JSON ([`NormalizeStage`] writes it so) or, with [`ReportField::to_value`],
-/// to a [`Value`].
+/// JSON ([`NormalizeStage`] writes it so).
 pub struct ReportField<'a> {
     previous: Option<&'a Map<String, Value>>,
     case: Case,
@@ -231,11 +230,6 @@ impl<'a> ReportField<'a> {
             case,
             report,
         }
-    }
-
-    /// The field as a JSON value.
-    pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).expect("the report serializes")
     }
 
     /// A fix count: this run's and the earlier runs'.
@@ -419,13 +413,14 @@ mod tests {
                 {"text": "Advertisement \"here\"", "reason": Category::Ad.name()},
             ],
         });
-        assert_eq!(field.to_value(), expected);
+        assert_eq!(serde_json::to_value(&field).unwrap(), expected);
         // written straight, it is the bytes the value serializes to (in key order)
         assert_eq!(
             serde_json::to_string(&field).unwrap(),
             serde_json::to_string(&expected).unwrap()
         );
-        let fresh = ReportField::new(None, Case::Mixed, &Report::default()).to_value();
+        let fresh =
+            serde_json::to_value(ReportField::new(None, Case::Mixed, &Report::default())).unwrap();
         assert_eq!(
             fresh,
             json!({"case": "mixed", "detokenized": false, "title_from_text": false, "fixes": {}, "removed": []})
