@@ -123,6 +123,19 @@ impl Case {
             Case::None => "none",
         }
     }
+
+    /// The case of a text with `upper` uppercase and `lower` lowercase
+    /// letters (as [`char::is_uppercase`] and [`char::is_lowercase`] say;
+    /// no character is both). Counts of a text's parts add up, so a caller
+    /// that counted by line gets [`detect_case`]'s answer for the whole.
+    pub fn from_counts(upper: usize, lower: usize) -> Case {
+        match (upper, lower) {
+            (0, 0) => Case::None,
+            (_, 0) => Case::Upper,
+            (u, l) if u * 1000 <= l => Case::Lower,
+            _ => Case::Mixed,
+        }
+    }
 }
 
 /// Detects the case of a text; a few stray capitals (an unlowered acronym in
@@ -173,21 +186,6 @@ pub fn letter_counts(text: &str) -> (usize, usize) {
         }
     }
     (upper, lower)
-}
-
-impl Case {
-    /// The case of a text with `upper` uppercase and `lower` lowercase
-    /// letters (as [`char::is_uppercase`] and [`char::is_lowercase`] say;
-    /// no character is both). Counts of a text's parts add up, so a caller
-    /// that counted by line gets [`detect_case`]'s answer for the whole.
-    pub fn from_counts(upper: usize, lower: usize) -> Case {
-        match (upper, lower) {
-            (0, 0) => Case::None,
-            (_, 0) => Case::Upper,
-            (u, l) if u * 1000 <= l => Case::Lower,
-            _ => Case::Mixed,
-        }
-    }
 }
 
 /// Month and weekday names and their abbreviations, lowercased.
