@@ -1840,22 +1840,32 @@ fn is_nav_trail(block: &Block, ctx: &Context) -> bool {
     if block.words > 25 || ends_sentence(text) && !text.ends_with('…') {
         return false;
     }
-    let tokens: Vec<&str> = text.split_whitespace().collect();
     let is_sep = |t: &str| {
         matches!(
             t,
             "›" | "»" | ">" | "|" | "/" | "·" | "•" | "→" | "::" | "<"
         )
     };
-    if let Some(first_sep) = tokens.iter().position(|t| is_sep(t)) {
-        let last_is_sep = tokens.last().is_some_and(|t| is_sep(t));
-        if (1..=4).contains(&first_sep) && first_sep + 1 < tokens.len() && !last_is_sep {
+    // (a separator counts only among the first five tokens: the others are
+    // read only for the last one)
+    let mut tokens = text.split_whitespace();
+    let mut head = [""; 5];
+    let mut n = 0;
+    for token in tokens.by_ref().take(head.len()) {
+        head[n] = token;
+        n += 1;
+    }
+    let beyond = tokens.next_back();
+    let last = beyond.or(head[..n].last().copied());
+    if let Some(first_sep) = head[..n].iter().position(|t| is_sep(t)) {
+        let followed = first_sep + 1 < n || beyond.is_some();
+        if first_sep >= 1 && followed && !last.is_some_and(is_sep) {
             return true;
         }
     }
     // "Home" followed by a section name in title case.
-    if !ctx.lowercase && tokens.len() >= 2 && tokens[0].eq_ignore_ascii_case("home") {
-        return tokens[1].chars().next().is_some_and(char::is_uppercase);
+    if !ctx.lowercase && n >= 2 && head[0].eq_ignore_ascii_case("home") {
+        return head[1].chars().next().is_some_and(char::is_uppercase);
     }
     false
 }
@@ -2374,6 +2384,42 @@ mod tests {
         let (out, removed) = clean(&text, Some("Ferry Terminal Delayed Again"), None);
         assert_eq!(out, format!("{title}\n\n{BODY1}\n\n{BODY2}"));
         assert_eq!(removed[1].1, "headline");
+    }
+
+    #[test]
+    fn breadcrumbs_need_a_separator_among_the_first_five_tokens() {
+        let nav = |line: &str| {
+            let mut cache = BlockCache::default();
+            let id = cache.intern(line);
+            let block = Block {
+                text: line,
+                blank_before: false,
+                analysis: cache.view(&cache.entries[id as usize]),
+            };
+            is_nav_trail(&block, &Context::new(None, None))
+        };
+        for line in [
+            "Home › News › World",
+            "News | Courts",
+            "Town Local Sports Desk › Football",
+            "Home Sports",
+            "Home › Local news and weather for the whole region tonight",
+        ] {
+            assert!(nav(line), "{line}");
+        }
+        for line in [
+            // the first separator after five tokens, or none after it
+            "One two three four five › six",
+            "News |",
+            "News › Courts ›",
+            "› News",
+            // a separator alone, a lowercase section, a sentence
+            "|",
+            "Home news",
+            "Home › News.",
+        ] {
+            assert!(!nav(line), "{line}");
+        }
     }
 
     #[test]
