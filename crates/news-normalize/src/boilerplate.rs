@@ -516,6 +516,8 @@ struct Entry {
     content_set: OnceCell<Box<[u64]>>,
     /// [`bio_cues`], made when first asked.
     bio_cues: OnceCell<Option<u8>>,
+    /// The [`CueSet`]s that may have a word in the line.
+    cue_sets: u8,
     /// Uppercase and lowercase letters, as [`news_core::text::detect_case`] counts them.
     upper: u32,
     lower: u32,
@@ -546,6 +548,8 @@ struct Analysis<'a> {
     opening: u64,
     content_set: &'a OnceCell<Box<[u64]>>,
     bio_cues: &'a OnceCell<Option<u8>>,
+    /// The [`CueSet`]s that may have a word in the line (a clear bit: none has).
+    cue_sets: u8,
     /// The verdict of the wording patterns ([`classify`]).
     pattern: Option<Category>,
 }
@@ -554,6 +558,12 @@ impl Analysis<'_> {
     /// Number of (alphanumeric) words.
     fn norm_len(&self) -> usize {
         self.hashes.len()
+    }
+
+    /// False when no word of the line is a word of `set` or the first of
+    /// one of its pairs.
+    fn may_have(&self, set: CueSet) -> bool {
+        self.cue_sets & set as u8 != 0
     }
 }
 
@@ -620,6 +630,7 @@ impl BlockCache {
             opening: e.opening,
             content_set: &e.content_set,
             bio_cues: &e.bio_cues,
+            cue_sets: e.cue_sets,
             pattern: e.pattern,
         }
     }
@@ -685,6 +696,8 @@ impl BlockCache {
         let (upper_letters, lower_letters) = news_core::text::letter_counts(text);
         let mut lower = String::new();
         let bytes = text.as_bytes();
+        let cue_slots = &*CUE_SLOTS;
+        let mut cue_sets = 0u8;
         let mut i = 0;
         // Words are runs of alphanumeric characters, scanned by byte; the
         // hash is taken of the lowercased word.
@@ -733,6 +746,7 @@ impl BlockCache {
                 word.hashed
             };
             self.numbers.push(hash);
+            cue_sets |= cue_slots[CueSet::slot(hash)];
             if !is_stopword_packed(packed) {
                 self.scratch.push(hash);
                 signature |= 1 << (hash >> 58);
@@ -759,6 +773,7 @@ impl BlockCache {
             opening,
             content_set: OnceCell::new(),
             bio_cues: OnceCell::new(),
+            cue_sets,
             upper: upper_letters as u32,
             lower: lower_letters as u32,
             classified: false,
@@ -1244,6 +1259,41 @@ impl WordCues {
 static FLOATING_WORD_CUES: LazyLock<WordCues> =
     LazyLock::new(|| WordCues::new(FLOATING_WORDS, FLOATING_PAIRS));
 
+/// The cue-word sets that [`BlockCache::analyze`] notes for each line, as it
+/// hashes the words, so that a check finds at once that a line has none of
+/// a set's words (most lines) without walking the hashes again.
+#[derive(Clone, Copy)]
+enum CueSet {
+    Floating = 1,
+    Bio = 2,
+    Subscribe = 4,
+}
+
+impl CueSet {
+    /// A word hash's slot in [`CUE_SLOTS`].
+    #[inline]
+    fn slot(hash: u64) -> usize {
+        (hash >> 52) as usize
+    }
+}
+
+/// For each slot, the [`CueSet`]s with a word (or a pair's first word) whose
+/// hash falls in it: a 4,096-slot filter, one bit per set.
+static CUE_SLOTS: LazyLock<[u8; 4096]> = LazyLock::new(|| {
+    let mut slots = [0u8; 4096];
+    for (cues, set) in [
+        (&*FLOATING_WORD_CUES, CueSet::Floating),
+        (&*BIO_WORD_CUES, CueSet::Bio),
+        (&*SUBSCRIBE_WORD_CUES, CueSet::Subscribe),
+    ] {
+        let firsts = cues.pairs.iter().map(|&(first, _)| first);
+        for hash in cues.words.iter().copied().chain(firsts) {
+            slots[CueSet::slot(hash)] |= set as u8;
+        }
+    }
+    slots
+});
+
 /// [`char::is_alphanumeric`], with a fast answer for the General Punctuation
 /// block (curly quotes, dashes, ellipsis: frequent in news, and outside the
 /// standard library's fast ASCII path), which holds no letter or digit.
@@ -1260,27 +1310,28 @@ fn word_hash(word: &str) -> u64 {
     hasher.finish()
 }
 
-/// Whether a floating pattern can match `text`, whose word hashes are
-/// `words`. When the words are what ASCII word boundaries delimit
+/// Whether a floating pattern can match `text`, whose analysis is `line`.
+/// When the words are what ASCII word boundaries delimit
 /// (`ascii_words`, see [`Analysis`]), a match needs one of the cue words
 /// (the patterns put ASCII word boundaries around them), a slash or a
 /// bracket. Other text is searched for the cues, and for a letter that
 /// Unicode case folding maps to ASCII (the Kelvin sign and the long s),
 /// which the search cannot see.
-fn may_float(text: &str, words: &[u64], ascii_words: bool) -> bool {
-    if !ascii_words {
+fn may_float(text: &str, line: &Analysis) -> bool {
+    if !line.ascii_words {
         return FLOATING_CUE_FINDER.is_match(text) || text.contains(['\u{212A}', '\u{17F}']);
     }
-    memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() || FLOATING_WORD_CUES.any_in(words)
+    memchr::memchr2(b'/', b'(', text.as_bytes()).is_some()
+        || line.may_have(CueSet::Floating) && FLOATING_WORD_CUES.any_in(line.hashes)
 }
 
 impl Patterns {
-    /// The category of the first pattern (in table order) matching `text`.
-    /// `words` are the text's word hashes.
-    fn first_match(&self, text: &str, words: &[u64], ascii_words: bool) -> Option<Category> {
+    /// The category of the first pattern (in table order) matching `text`,
+    /// whose analysis is `line`.
+    fn first_match(&self, text: &str, line: &Analysis) -> Option<Category> {
         let first = |set: &DfaSet, rows: &[usize]| set.matches(text).first().map(|&k| rows[k]);
         let anchored = first(&self.anchored, &self.anchored_rows);
-        let floating = if may_float(text, words, ascii_words) {
+        let floating = if may_float(text, line) {
             first(&self.floating, &self.floating_rows)
         } else {
             debug_assert!(!self.floating.is_match(text), "missing cue: {text}");
@@ -1505,7 +1556,9 @@ static BIO_WORD_CUES: LazyLock<WordCues> = LazyLock::new(|| WordCues::new(BIO_WO
 /// or [`BIO_PAIRS`] or an `@`, when its words are what ASCII word
 /// boundaries delimit (other blocks are always searched).
 fn may_be_bio(b: &Block) -> bool {
-    !b.ascii_words || b.text.contains('@') || BIO_WORD_CUES.any_in(b.hashes)
+    !b.ascii_words
+        || b.text.contains('@')
+        || b.may_have(CueSet::Bio) && BIO_WORD_CUES.any_in(b.hashes)
 }
 
 /// The lines of a text (split at '\n', as `str::split` does), found with
@@ -1722,7 +1775,7 @@ fn classify(block: &Block, ctx: &Context) -> Option<Category> {
 
 /// The wording patterns' and shape checks' verdict on a block.
 fn classify_wording(block: &Block, ctx: &Context) -> Option<Category> {
-    if let Some(category) = PATTERNS.first_match(block.text, block.hashes, block.ascii_words) {
+    if let Some(category) = PATTERNS.first_match(block.text, block) {
         return Some(category);
     }
     if is_dateline(block) {
@@ -1951,7 +2004,8 @@ fn is_subscribe_prompt(block: &Block) -> bool {
     } else {
         block.hashes
     };
-    if !SUBSCRIBE_WORD_CUES.any_in(words) || has_quote_mark(block.text) {
+    let cue = block.may_have(CueSet::Subscribe) && SUBSCRIBE_WORD_CUES.any_in(words);
+    if !cue || has_quote_mark(block.text) {
         return false;
     }
     // "Sign up for alerts": a short imperative, not "Sign-up numbers rose".
@@ -2387,6 +2441,38 @@ mod tests {
     }
 
     #[test]
+    fn a_line_notes_every_cue_set_it_has_a_word_of() {
+        type Cues = (
+            &'static [&'static str],
+            &'static [(&'static str, &'static str)],
+        );
+        let sets: [(Cues, CueSet); 3] = [
+            ((FLOATING_WORDS, FLOATING_PAIRS), CueSet::Floating),
+            ((BIO_WORDS, BIO_PAIRS), CueSet::Bio),
+            ((SUBSCRIBE_CUES, SUBSCRIBE_PAIRS), CueSet::Subscribe),
+        ];
+        let mut noted = 0;
+        for ((words, pairs), set) in sets {
+            let firsts = pairs.iter().map(|(first, _)| *first);
+            for word in words.iter().copied().chain(firsts) {
+                // (as the word comes in text: capitalized, among others)
+                let mut capitalized = word[..1].to_uppercase();
+                capitalized.push_str(&word[1..]);
+                let line = format!("The {capitalized}, then more words.");
+                let mut cache = BlockCache::default();
+                let entry = cache.analyze(&line);
+                assert!(cache.view(&entry).may_have(set), "{line}");
+                noted += 1;
+            }
+        }
+        assert!(noted > 50);
+        // and a line of other words has none (these hash to no cue slot)
+        let mut cache = BlockCache::default();
+        let entry = cache.analyze("Floodwater closed quarry roads near Harwick.");
+        assert_eq!(cache.view(&entry).cue_sets, 0);
+    }
+
+    #[test]
     fn breadcrumbs_need_a_separator_among_the_first_five_tokens() {
         let nav = |line: &str| {
             let mut cache = BlockCache::default();
@@ -2593,7 +2679,7 @@ mod tests {
             let mut cache = BlockCache::default();
             let entry = cache.analyze(line);
             let view = cache.view(&entry);
-            let found = PATTERNS.first_match(line, view.hashes, view.ascii_words);
+            let found = PATTERNS.first_match(line, &view);
             assert_eq!(found, expected, "{line}");
         }
     }
