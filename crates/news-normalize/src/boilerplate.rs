@@ -1172,6 +1172,8 @@ struct WordCues {
     pair_filter: BitFilter,
     words: Vec<u64>,
     pairs: Vec<(u64, u64)>,
+    /// The set whose bit each line's analysis carries, if any.
+    set: Option<CueSet>,
 }
 
 /// A 1,024-bit filter of 64-bit hashes (one bit each): with up to a hundred
@@ -1214,26 +1216,35 @@ fn pair_key(a: u64, b: u64) -> u64 {
 }
 
 impl WordCues {
-    fn new(words: &[&str], pairs: &[(&str, &str)]) -> Self {
+    fn new(words: &[&str], pairs: &[(&str, &str)], set: Option<CueSet>) -> Self {
         let words: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
         let pairs: Vec<(u64, u64)> = pairs
             .iter()
             .map(|(a, b)| (word_hash(a), word_hash(b)))
             .collect();
-        let filter = words
-            .iter()
-            .chain(pairs.iter().map(|(a, _)| a))
-            .copied()
-            .collect();
-        let word_filter = words.iter().copied().collect();
-        let pair_filter = pairs.iter().map(|&(a, b)| pair_key(a, b)).collect();
-        WordCues {
-            filter,
-            word_filter,
-            pair_filter,
+        let mut cues = WordCues {
+            filter: BitFilter::default(),
+            word_filter: words.iter().copied().collect(),
+            pair_filter: pairs.iter().map(|&(a, b)| pair_key(a, b)).collect(),
             words,
             pairs,
-        }
+            set,
+        };
+        cues.filter = cues.first_words().collect();
+        cues
+    }
+
+    /// The cue words and the first words of the pairs.
+    fn first_words(&self) -> impl Iterator<Item = u64> + '_ {
+        let firsts = self.pairs.iter().map(|&(first, _)| first);
+        self.words.iter().copied().chain(firsts)
+    }
+
+    /// Whether a cue word, or pair of consecutive words, is among the
+    /// words of a line (the line's [`CueSet`] bit, when it has one, says
+    /// no at once for most lines).
+    fn in_line(&self, line: &Analysis) -> bool {
+        self.set.is_none_or(|set| line.may_have(set)) && self.any_in(line.hashes)
     }
 
     /// Whether `hash` is one of the cue words (pairs aside).
@@ -1257,7 +1268,7 @@ impl WordCues {
 }
 
 static FLOATING_WORD_CUES: LazyLock<WordCues> =
-    LazyLock::new(|| WordCues::new(FLOATING_WORDS, FLOATING_PAIRS));
+    LazyLock::new(|| WordCues::new(FLOATING_WORDS, FLOATING_PAIRS, Some(CueSet::Floating)));
 
 /// The cue-word sets that [`BlockCache::analyze`] notes for each line, as it
 /// hashes the words, so that a check finds at once that a line has none of
@@ -1281,14 +1292,10 @@ impl CueSet {
 /// hash falls in it: a 4,096-slot filter, one bit per set.
 static CUE_SLOTS: LazyLock<[u8; 4096]> = LazyLock::new(|| {
     let mut slots = [0u8; 4096];
-    for (cues, set) in [
-        (&*FLOATING_WORD_CUES, CueSet::Floating),
-        (&*BIO_WORD_CUES, CueSet::Bio),
-        (&*SUBSCRIBE_WORD_CUES, CueSet::Subscribe),
-    ] {
-        let firsts = cues.pairs.iter().map(|&(first, _)| first);
-        for hash in cues.words.iter().copied().chain(firsts) {
-            slots[CueSet::slot(hash)] |= set as u8;
+    for cues in [&*FLOATING_WORD_CUES, &*BIO_WORD_CUES, &*SUBSCRIBE_WORD_CUES] {
+        let set = cues.set.expect("a set with a bit") as u8;
+        for hash in cues.first_words() {
+            slots[CueSet::slot(hash)] |= set;
         }
     }
     slots
@@ -1321,8 +1328,7 @@ fn may_float(text: &str, line: &Analysis) -> bool {
     if !line.ascii_words {
         return FLOATING_CUE_FINDER.is_match(text) || text.contains(['\u{212A}', '\u{17F}']);
     }
-    memchr::memchr2(b'/', b'(', text.as_bytes()).is_some()
-        || line.may_have(CueSet::Floating) && FLOATING_WORD_CUES.any_in(line.hashes)
+    memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() || FLOATING_WORD_CUES.in_line(line)
 }
 
 impl Patterns {
@@ -1375,7 +1381,7 @@ static ROLE_WORD_CUES: LazyLock<WordCues> = LazyLock::new(|| {
     let plurals: Vec<String> = ROLE_WORDS.iter().map(|w| format!("{w}s")).collect();
     let mut words: Vec<&str> = ROLE_WORDS.to_vec();
     words.extend(plurals.iter().map(String::as_str));
-    WordCues::new(&words, &[])
+    WordCues::new(&words, &[], None)
 });
 
 /// "Staff writer", "Jane Doe, political correspondent" ([`ROLE_LINE`]). Such
@@ -1550,15 +1556,14 @@ const BIO_PAIRS: &[(&str, &str)] = &[
     ("worked", "at"),
 ];
 
-static BIO_WORD_CUES: LazyLock<WordCues> = LazyLock::new(|| WordCues::new(BIO_WORDS, BIO_PAIRS));
+static BIO_WORD_CUES: LazyLock<WordCues> =
+    LazyLock::new(|| WordCues::new(BIO_WORDS, BIO_PAIRS, Some(CueSet::Bio)));
 
 /// Whether [`BIO_CUES`] can match a block: only with one of [`BIO_WORDS`]
 /// or [`BIO_PAIRS`] or an `@`, when its words are what ASCII word
 /// boundaries delimit (other blocks are always searched).
 fn may_be_bio(b: &Block) -> bool {
-    !b.ascii_words
-        || b.text.contains('@')
-        || b.may_have(CueSet::Bio) && BIO_WORD_CUES.any_in(b.hashes)
+    !b.ascii_words || b.text.contains('@') || BIO_WORD_CUES.in_line(b)
 }
 
 /// The lines of a text (split at '\n', as `str::split` does), found with
@@ -1978,7 +1983,8 @@ fn is_share_bar(block: &Block) -> bool {
     has_action
 }
 
-static SHARE_WORD_CUES: LazyLock<WordCues> = LazyLock::new(|| WordCues::new(SHARE_WORDS, &[]));
+static SHARE_WORD_CUES: LazyLock<WordCues> =
+    LazyLock::new(|| WordCues::new(SHARE_WORDS, &[], None));
 
 /// The first three bytes of the [`SHARE_WORDS`] that a run-together label
 /// is stripped of (those longer than two bytes), sorted.
@@ -1999,12 +2005,7 @@ fn is_subscribe_prompt(block: &Block) -> bool {
         return false;
     }
     // The cue words, or pairs of words, among the block's short-block words.
-    let words = if block.hashes.len() > NORM_WORDS {
-        &[][..]
-    } else {
-        block.hashes
-    };
-    let cue = block.may_have(CueSet::Subscribe) && SUBSCRIBE_WORD_CUES.any_in(words);
+    let cue = block.hashes.len() <= NORM_WORDS && SUBSCRIBE_WORD_CUES.in_line(block);
     if !cue || has_quote_mark(block.text) {
         return false;
     }
@@ -2044,7 +2045,7 @@ const SUBSCRIBE_PAIRS: &[(&str, &str)] = &[
 ];
 
 static SUBSCRIBE_WORD_CUES: LazyLock<WordCues> =
-    LazyLock::new(|| WordCues::new(SUBSCRIBE_CUES, SUBSCRIBE_PAIRS));
+    LazyLock::new(|| WordCues::new(SUBSCRIBE_CUES, SUBSCRIBE_PAIRS, Some(CueSet::Subscribe)));
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 fn is_byline(block: &Block, ctx: &Context) -> bool {
