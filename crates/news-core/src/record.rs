@@ -82,9 +82,7 @@ impl Record {
 
     /// Replaces the article text (the field keeps its position).
     pub fn set_text(&mut self, text: String) {
-        let key = self.names.text.to_string();
-        self.forget_rendered(&key);
-        self.fields.insert(key, Value::String(text));
+        self.put(self.names.text.to_string(), Value::String(text));
     }
 
     /// A field's value (none for a field set with [`Record::set_rendered`]:
@@ -111,8 +109,12 @@ impl Record {
 
     /// Sets a field the stage owns: replaced in place if present, appended otherwise.
     pub fn set(&mut self, key: &str, value: Value) {
-        self.forget_rendered(key);
-        self.fields.insert(key.to_string(), value);
+        self.put(key.to_string(), value);
+    }
+
+    fn put(&mut self, key: String, value: Value) {
+        self.forget_rendered(&key);
+        self.fields.insert(key, value);
     }
 
     /// Sets a field the stage owns, as [`Record::set`] does, to a value the
