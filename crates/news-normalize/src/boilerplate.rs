@@ -805,16 +805,7 @@ impl<'a> Block<'a> {
         self.text
             .split(|c: char| !is_alphanumeric(c))
             .filter(move |w| short && !w.is_empty())
-            .map(|w| {
-                if !w.is_ascii() {
-                    // (as `BlockCache::analyze` lowercases: no final sigma rule)
-                    Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
-                } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(w.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(w)
-                }
-            })
+            .map(lowercase_word)
     }
 
     /// A full paragraph of article prose.
@@ -831,11 +822,23 @@ impl<'a> Block<'a> {
     }
 }
 
-/// Lowercased alphanumeric words of a text.
+/// A word lowercased as [`BlockCache::analyze`] lowercases it: character
+/// by character (no final sigma rule).
+fn lowercase_word(w: &str) -> Cow<'_, str> {
+    if !w.is_ascii() {
+        Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+/// Lowercased alphanumeric words of a text, as [`Block::norm_words`] makes them.
 fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| lowercase_word(w).into_owned())
         .collect()
 }
 
@@ -2312,7 +2315,11 @@ fn clean_zones(
         .iter()
         .rposition(Block::is_body)
         .unwrap_or(first_body);
-    let source_words = ctx.source.map(words_of).unwrap_or_default();
+    // (made when a block is short enough to be the masthead)
+    let source_words = OnceCell::new();
+    let source_words = || -> &[String] {
+        source_words.get_or_init(|| ctx.source.map(words_of).unwrap_or_default())
+    };
     // Before the first body paragraph, the first kept block may be the headline.
     let headline = (0..first_body).find(|&i| verdict[i].is_none());
     let zones = [(0..first_body, true), (last_body + 1..blocks.len(), false)];
@@ -2323,9 +2330,10 @@ fn clean_zones(
                 continue;
             }
             let b = &blocks[i];
-            let masthead = b.norm_len() > 0
-                && b.norm_len() <= 6
-                && b.norm_words().all(|w| source_words.iter().any(|s| *s == w));
+            let masthead = (1..=6).contains(&b.norm_len())
+                && ctx.source.is_some()
+                && b.norm_words()
+                    .all(|w| source_words().iter().any(|s| *s == w));
             let credit_line = masthead || is_role_line(b) || is_handle_line(b);
             if credit_line || (furnished && is_name_shaped(b, ctx)) {
                 decide(verdict, i, Category::Byline);
@@ -2373,6 +2381,18 @@ mod tests {
 
     const BODY1: &str = "The harbour authority in Port Elling said on Monday that the new ferry terminal would open in March, two years later than planned.";
     const BODY2: &str = "Officials blamed the delay on a shortage of steel and on a legal dispute with the original builder, which went bankrupt last spring.";
+
+    #[test]
+    fn masthead_lines_are_matched_to_the_source_as_words_are_lowercased() {
+        // (a capital sigma ends the Greek name: the source's words and the
+        // line's must lowercase alike)
+        for source in ["The Elling Courier", "ΝΕΑ ΕΙΔΗΣΕΙΣ"] {
+            let text = format!("{source}\n\n{BODY1}\n\n{BODY2}");
+            let (out, removed) = clean(&text, Some("Ferry terminal delayed"), Some(source));
+            assert_eq!(out, format!("{BODY1}\n\n{BODY2}"), "{source}");
+            assert_eq!(removed, [(source.to_string(), "byline")]);
+        }
+    }
 
     #[test]
     fn removes_template_lines_around_the_article() {

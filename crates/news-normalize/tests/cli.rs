@@ -334,6 +334,22 @@ fn keep_turns_a_category_off() {
 }
 
 #[test]
+fn a_masthead_line_naming_the_source_goes_in_any_script() {
+    // (the Greek name ends with a capital sigma, which lowercases to a
+    // final sigma only when whole words are lowercased)
+    for source in ["Harwick Post", "ΝΕΑ ΕΙΔΗΣΕΙΣ"] {
+        let detour = "Drivers will be sent along the coast road, which adds twenty minutes to a trip into town.";
+        let text = format!("{source}\n\n{BODY}\n\n{detour}");
+        let line = serde_json::json!({"id": "m", "title": "Quarry road to close", "source": source, "text": text});
+        let out = run(&[], format!("{line}\n").as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let r = &records(&out)[0];
+        assert_eq!(r["text"], format!("{BODY}\n\n{detour}"), "{source}");
+        assert_eq!(reasons(r), ["byline"], "{source}");
+    }
+}
+
+#[test]
 fn normalizing_its_own_output_changes_nothing() {
     let text = format!("Home › News\n\nQuarry road to close\n\nBy Ana Ruiz\n\n{BODY}\n\nthe council &amp; the mayor\u{a0}agreed.\n\nRelated\n\nBridge tolls rise\n\n© 2031 Harwick Post");
     let line = serde_json::json!({"id": "i", "source": "Harwick Post", "text": text});
