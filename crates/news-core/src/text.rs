@@ -145,6 +145,22 @@ pub fn detect_case(text: &str) -> Case {
     Case::from_counts(upper, lower)
 }
 
+/// The positions of a mask's set bits, lowest first.
+struct BitPositions(u64);
+
+impl Iterator for BitPositions {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let at = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(at)
+    }
+}
+
 /// The uppercase and lowercase letters of a text, as [`detect_case`]
 /// counts them.
 pub fn letter_counts(text: &str) -> (usize, usize) {
@@ -174,9 +190,19 @@ pub fn letter_counts(text: &str) -> (usize, usize) {
         if block.iter().fold(0u8, |acc, &b| acc | b) < 0x80 {
             continue;
         }
-        for (at, &b) in block.iter().enumerate() {
-            if b >= 0xC0 {
-                let c = text[k * 64 + at..].chars().next().expect("char boundary");
+        // Lead bytes (0b11xxxxxx) eight at a time: the high bit of a byte
+        // of `leads` is set for each.
+        for (w, word) in block.chunks_exact(8).enumerate() {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            let leads = word & (word << 1) & 0x8080_8080_8080_8080;
+            for at in BitPositions(leads) {
+                let at = k * 64 + w * 8 + at / 8;
+                // U+2000 to U+203F (spaces, dashes, quotes, daggers) have no
+                // case: the curly quotes and dashes of news text end here
+                if bytes[at] == 0xE2 && bytes.get(at + 1) == Some(&0x80) {
+                    continue;
+                }
+                let c = text[at..].chars().next().expect("char boundary");
                 if c.is_uppercase() {
                     upper += 1;
                 } else if c.is_lowercase() {
@@ -293,7 +319,8 @@ mod tests {
             }
         }
         let pieces = [
-            "a", "B", " ", "É", "ß", "Ω", "ω", "’", "日本", "Ⓐ", "ǅ", "😀", "\u{1E9E}",
+            "a", "B", " ", "É", "ß", "Ω", "ω", "’", "日本", "Ⓐ", "ǅ", "😀", "\u{1E9E}", "—",
+            "\u{2071}",
         ];
         let mut text = String::new();
         for round in 0..300 {
@@ -301,6 +328,17 @@ mod tests {
             // every prefix: multi-byte characters land on every block edge
             assert_eq!(letter_counts(&text), walk(&text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn general_punctuation_from_u2000_to_u203f_has_no_case() {
+        for c in '\u{2000}'..='\u{203F}' {
+            let mut utf8 = [0; 4];
+            assert_eq!(c.encode_utf8(&mut utf8).as_bytes()[..2], [0xE2, 0x80]);
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+        }
+        // the next block opens with E2 81 and holds a lowercase letter
+        assert!('\u{2071}'.is_lowercase());
     }
 
     #[test]
