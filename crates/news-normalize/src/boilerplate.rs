@@ -509,6 +509,7 @@ struct Entry {
     signature: u64,
     terminal: bool,
     ascii_words: bool,
+    digit_word: bool,
     /// [`sequence_hash`] of all the words, and of the first [`GRAM`].
     sequence: u64,
     opening: u64,
@@ -544,6 +545,8 @@ struct Analysis<'a> {
     /// none holds a character that Unicode case folding maps to ASCII: the
     /// words are then what ASCII word boundaries delimit (see [`WordCues`]).
     ascii_words: bool,
+    /// Some word is all ASCII digits.
+    digit_word: bool,
     sequence: u64,
     opening: u64,
     content_set: &'a OnceCell<Box<[u64]>>,
@@ -626,6 +629,7 @@ impl BlockCache {
             signature: e.signature,
             terminal: e.terminal,
             ascii_words: e.ascii_words,
+            digit_word: e.digit_word,
             sequence: e.sequence,
             opening: e.opening,
             content_set: &e.content_set,
@@ -692,6 +696,7 @@ impl BlockCache {
         let mut words = 0usize; // whitespace-separated
         let mut in_token = false;
         let mut ascii_words = true;
+        let mut digit_word = false;
         // (the counts of the whole text are the sums of its lines')
         let (upper_letters, lower_letters) = news_core::text::letter_counts(text);
         let mut lower = String::new();
@@ -737,6 +742,8 @@ impl BlockCache {
             let ascii = i > start && !mixed;
             let (hash, packed) = if ascii {
                 norm_bytes += i - start;
+                digit_word |= bytes[start].is_ascii_digit()
+                    && bytes[start..i].iter().all(u8::is_ascii_digit);
                 hash_ascii_word(bytes, start, i)
             } else {
                 let word = unicode_word(text, start, &mut lower);
@@ -769,6 +776,7 @@ impl BlockCache {
             signature,
             terminal: ends_sentence(text),
             ascii_words,
+            digit_word,
             sequence,
             opening,
             content_set: OnceCell::new(),
@@ -1827,13 +1835,7 @@ impl BlockCache {
 /// A line of dates, times and their labels only ("Posted: 04 / 9 / 2012 8: 33 am").
 fn is_dateline(block: &Block) -> bool {
     // (a dateline has a word of digits)
-    if block.words > 30
-        || block.norm_len() == 0
-        || !block
-            .text
-            .bytes()
-            .fold(false, |d, b| d | b.is_ascii_digit())
-    {
+    if block.words > 30 || !block.digit_word {
         return false;
     }
     let mut digits = false;
@@ -2052,10 +2054,15 @@ static SUBSCRIBE_WORD_CUES: LazyLock<WordCues> =
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 fn is_byline(block: &Block, ctx: &Context) -> bool {
-    let mut words = block.text.split_whitespace();
-    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+    // (the first word is "by": a block has no white space at either end)
+    let text = block.text;
+    let by = text.get(..2).is_some_and(|by| by.eq_ignore_ascii_case("by"))
+        && text[2..].chars().next().is_none_or(char::is_whitespace);
+    if !by {
         return false;
     }
+    let mut words = text.split_whitespace();
+    words.next();
     if block.words < 2
         || block.words > 12
         || block.text.ends_with(['.', '!', '?']) && !block.text.ends_with(" Jr.")
@@ -2491,6 +2498,47 @@ mod tests {
         let mut cache = BlockCache::default();
         let entry = cache.analyze("Floodwater closed quarry roads near Harwick.");
         assert_eq!(cache.view(&entry).cue_sets, 0);
+    }
+
+    #[test]
+    fn a_line_notes_whether_a_word_is_all_digits() {
+        for (line, digits) in [
+            ("Posted 12 May 2030", true),
+            ("Updated: 9:41 am", true),
+            ("The A1 road reopened", false),
+            ("2030x and x2030", false),
+            ("Floor ٣ of the tower", false),
+            ("12é is one word", false),
+            ("no numbers here", false),
+            ("99", true),
+        ] {
+            let mut cache = BlockCache::default();
+            let entry = cache.analyze(line);
+            assert_eq!(cache.view(&entry).digit_word, digits, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_byline_opens_with_the_word_by() {
+        let ctx = Context::new(None, None);
+        for (line, byline) in [
+            ("By Jane Doe", true),
+            ("BY JANE DOE", true),
+            ("by\u{2003}Jane Doe", true),
+            ("By", false),
+            ("Bygones Jane Doe", false),
+            ("Byé Jane Doe", false),
+            ("Stand by Jane Doe", false),
+        ] {
+            let mut cache = BlockCache::default();
+            let entry = cache.analyze(line);
+            let block = Block {
+                text: line,
+                blank_before: false,
+                analysis: cache.view(&entry),
+            };
+            assert_eq!(is_byline(&block, &ctx), byline, "{line}");
+        }
     }
 
     #[test]
