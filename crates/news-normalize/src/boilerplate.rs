@@ -2223,8 +2223,15 @@ fn find_repeats(
         }
         let lo = i.saturating_sub(ECHO_WINDOW);
         let hi = (i + ECHO_WINDOW).min(blocks.len() - 1);
+        // (the quick reject of `echoes`, on the content list alone, first)
+        let (signature, most_absent) = (b.signature, b.content.len() / 5);
         let is_echo = (lo..=hi).any(|j| {
-            if j == i || verdict[j].is_some() || blocks[j].content.len() < 5 || !echoes(i, j) {
+            if j == i
+                || verdict[j].is_some()
+                || blocks[j].content.len() < 5
+                || (signature & !blocks[j].signature).count_ones() as usize > most_absent
+                || !echoes(i, j)
+            {
                 return false;
             }
             if !echoes(j, i) {
