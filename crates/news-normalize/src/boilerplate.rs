@@ -516,7 +516,7 @@ struct Entry {
     /// The content words sorted and deduplicated, made when first compared.
     content_set: OnceCell<Box<[u64]>>,
     /// [`bio_cues`], made when first asked.
-    bio_cues: OnceCell<Option<u8>>,
+    bio_cues: OnceCell<u8>,
     /// The [`CueSet`]s that may have a word in the line.
     cue_sets: u8,
     /// Uppercase and lowercase letters, as [`news_core::text::detect_case`] counts them.
@@ -550,7 +550,7 @@ struct Analysis<'a> {
     sequence: u64,
     opening: u64,
     content_set: &'a OnceCell<Box<[u64]>>,
-    bio_cues: &'a OnceCell<Option<u8>>,
+    bio_cues: &'a OnceCell<u8>,
     /// The [`CueSet`]s that may have a word in the line (a clear bit: none has).
     cue_sets: u8,
     /// The verdict of the wording patterns ([`classify`]).
@@ -2277,15 +2277,17 @@ fn caption_shaped(b: &Block) -> bool {
 
 /// An author bio among the last kept blocks.
 fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut Decide) {
-    let kept: Vec<usize> = (0..blocks.len())
-        .rev()
-        .filter(|&i| verdict[i].is_none())
-        .take(3)
-        .collect();
-    let Some(&last) = kept.first() else { return };
-    for &i in &kept {
+    // the last three kept blocks, last first
+    let mut kept = [0; 3];
+    let mut n = 0;
+    for i in (0..blocks.len()).rev().filter(|&i| verdict[i].is_none()).take(3) {
+        kept[n] = i;
+        n += 1;
+    }
+    let Some(&last) = kept[..n].first() else { return };
+    for &i in &kept[..n] {
         let b = &blocks[i];
-        let Some(cues) = bio_cues(b) else { continue };
+        let cues = bio_cues(b);
         let starts_with_name = || {
             b.text.split_whitespace().next().is_some_and(|w| {
                 w.chars().next().is_some_and(char::is_uppercase) && !is_stopword(&w.to_lowercase())
@@ -2297,22 +2299,25 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
     }
 }
 
-/// How many of [`BIO_CUES`] a block matches, or `None` for a block that
-/// cannot be a bio (too long, or quoting someone: bios describe the author,
-/// a block quoting someone is reporting). Kept with the line's analysis.
-fn bio_cues(b: &Block) -> Option<usize> {
+/// How many of [`BIO_CUES`] a block matches; none for a block that cannot
+/// be a bio (too long, or quoting someone: bios describe the author, a
+/// block quoting someone is reporting). Kept with the line's analysis.
+fn bio_cues(b: &Block) -> usize {
     let cues = b.bio_cues.get_or_init(|| {
-        if b.words > 120 || has_quote_mark(b.text) {
-            return None;
+        if b.words > 120 {
+            return 0;
         }
-        Some(if may_be_bio(b) {
-            BIO_CUES.matches(b.text).len() as u8
-        } else {
+        // (the cue-word gate before the quote search: most blocks have no cue)
+        if !may_be_bio(b) {
             debug_assert!(!BIO_CUES.is_match(b.text), "missing bio cue: {}", b.text);
-            0
-        })
+            return 0;
+        }
+        if has_quote_mark(b.text) {
+            return 0;
+        }
+        BIO_CUES.matches(b.text).len() as u8
     });
-    cues.map(usize::from)
+    usize::from(*cues)
 }
 
 /// Short name-shaped lines in the zones around the article body.
