@@ -563,8 +563,8 @@ impl Analysis<'_> {
         self.hashes.len()
     }
 
-    /// False when no word of the line is a word of `set` or the first of
-    /// one of its pairs.
+    /// False when no word of the line is a word of `set` or the key word of
+    /// one of its pairs (see [`WordCues`]).
     fn may_have(&self, set: CueSet) -> bool {
         self.cue_sets & set as u8 != 0
     }
@@ -742,8 +742,8 @@ impl BlockCache {
             let ascii = i > start && !mixed;
             let (hash, packed) = if ascii {
                 norm_bytes += i - start;
-                digit_word |= bytes[start].is_ascii_digit()
-                    && bytes[start..i].iter().all(u8::is_ascii_digit);
+                digit_word |=
+                    bytes[start].is_ascii_digit() && bytes[start..i].iter().all(u8::is_ascii_digit);
                 hash_ascii_word(bytes, start, i)
             } else {
                 let word = unicode_word(text, start, &mut lower);
@@ -1183,6 +1183,10 @@ struct WordCues {
     pair_filter: BitFilter,
     words: Vec<u64>,
     pairs: Vec<(u64, u64)>,
+    /// The word of each pair that sets the set's bit (see [`CUE_SLOTS`]):
+    /// the longer (longer words are the rarer), or of two as long the second
+    /// when the first is a stopword. A line with the pair has both words.
+    keys: Vec<u64>,
     /// The set whose bit each line's analysis carries, if any.
     set: Option<CueSet>,
 }
@@ -1228,6 +1232,11 @@ fn pair_key(a: u64, b: u64) -> u64 {
 
 impl WordCues {
     fn new(words: &[&str], pairs: &[(&str, &str)], set: Option<CueSet>) -> Self {
+        let key = |&(a, b): &(&str, &str)| {
+            let second = b.len() > a.len() || b.len() == a.len() && is_stopword(a);
+            word_hash(if second { b } else { a })
+        };
+        let keys = pairs.iter().map(key).collect();
         let words: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
         let pairs: Vec<(u64, u64)> = pairs
             .iter()
@@ -1239,6 +1248,7 @@ impl WordCues {
             pair_filter: pairs.iter().map(|&(a, b)| pair_key(a, b)).collect(),
             words,
             pairs,
+            keys,
             set,
         };
         cues.filter = cues.first_words().collect();
@@ -1249,6 +1259,11 @@ impl WordCues {
     fn first_words(&self) -> impl Iterator<Item = u64> + '_ {
         let firsts = self.pairs.iter().map(|&(first, _)| first);
         self.words.iter().copied().chain(firsts)
+    }
+
+    /// The cue words and the pairs' key words: a line with a cue has one.
+    fn key_words(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words.iter().chain(&self.keys).copied()
     }
 
     /// Whether a cue word, or pair of consecutive words, is among the
@@ -1299,13 +1314,13 @@ impl CueSet {
     }
 }
 
-/// For each slot, the [`CueSet`]s with a word (or a pair's first word) whose
-/// hash falls in it: a 4,096-slot filter, one bit per set.
+/// For each slot, the [`CueSet`]s with a word (or a pair's key word, see
+/// [`WordCues`]) whose hash falls in it: a 4,096-slot filter, one bit per set.
 static CUE_SLOTS: LazyLock<[u8; 4096]> = LazyLock::new(|| {
     let mut slots = [0u8; 4096];
     for cues in [&*FLOATING_WORD_CUES, &*BIO_WORD_CUES, &*SUBSCRIBE_WORD_CUES] {
         let set = cues.set.expect("a set with a bit") as u8;
-        for hash in cues.first_words() {
+        for hash in cues.key_words() {
             slots[CueSet::slot(hash)] |= set;
         }
     }
@@ -2056,7 +2071,9 @@ static SUBSCRIBE_WORD_CUES: LazyLock<WordCues> =
 fn is_byline(block: &Block, ctx: &Context) -> bool {
     // (the first word is "by": a block has no white space at either end)
     let text = block.text;
-    let by = text.get(..2).is_some_and(|by| by.eq_ignore_ascii_case("by"))
+    let by = text
+        .get(..2)
+        .is_some_and(|by| by.eq_ignore_ascii_case("by"))
         && text[2..].chars().next().is_none_or(char::is_whitespace);
     if !by {
         return false;
@@ -2280,11 +2297,17 @@ fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut 
     // the last three kept blocks, last first
     let mut kept = [0; 3];
     let mut n = 0;
-    for i in (0..blocks.len()).rev().filter(|&i| verdict[i].is_none()).take(3) {
+    for i in (0..blocks.len())
+        .rev()
+        .filter(|&i| verdict[i].is_none())
+        .take(3)
+    {
         kept[n] = i;
         n += 1;
     }
-    let Some(&last) = kept[..n].first() else { return };
+    let Some(&last) = kept[..n].first() else {
+        return;
+    };
     for &i in &kept[..n] {
         let b = &blocks[i];
         let cues = bio_cues(b);
@@ -2493,12 +2516,14 @@ mod tests {
         ];
         let mut noted = 0;
         for ((words, pairs), set) in sets {
-            let firsts = pairs.iter().map(|(first, _)| *first);
-            for word in words.iter().copied().chain(firsts) {
-                // (as the word comes in text: capitalized, among others)
-                let mut capitalized = word[..1].to_uppercase();
-                capitalized.push_str(&word[1..]);
-                let line = format!("The {capitalized}, then more words.");
+            let pairs = pairs
+                .iter()
+                .map(|(first, second)| format!("{first} {second}"));
+            for cue in words.iter().map(|w| w.to_string()).chain(pairs) {
+                // (as the cue comes in text: capitalized, among other words)
+                let mut capitalized = cue[..1].to_uppercase();
+                capitalized.push_str(&cue[1..]);
+                let line = format!("Then {capitalized}, and more words.");
                 let mut cache = BlockCache::default();
                 let entry = cache.analyze(&line);
                 assert!(cache.view(&entry).may_have(set), "{line}");
@@ -2506,6 +2531,20 @@ mod tests {
             }
         }
         assert!(noted > 50);
+        // a pair's common word alone does not set the bit (the key is the
+        // pair's rarer word): most lines have "the", "you" or "all"
+        for line in [
+            "The app",
+            "Our app",
+            "You agree",
+            "Your email",
+            "All rights",
+        ] {
+            let words: Vec<String> = words_of(line);
+            let mut cache = BlockCache::default();
+            let alone = cache.analyze(&format!("Yes, {} was it.", words[0]));
+            assert_eq!(cache.view(&alone).cue_sets, 0, "{line}");
+        }
         // and a line of other words has none (these hash to no cue slot)
         let mut cache = BlockCache::default();
         let entry = cache.analyze("Floodwater closed quarry roads near Harwick.");
