@@ -809,11 +809,15 @@ impl<'a> Block<'a> {
     /// (at most [`NORM_WORDS`] words, where wording checks need them); none
     /// for a longer one. Made on the fly: most checks stop at the first word.
     fn norm_words(&self) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+        self.words_as_written().map(lowercase_word)
+    }
+
+    /// [`Block::norm_words`] before they are lowercased.
+    fn words_as_written(&self) -> impl Iterator<Item = &'a str> + 'a {
         let short = self.hashes.len() <= NORM_WORDS;
         self.text
             .split(|c: char| !is_alphanumeric(c))
             .filter(move |w| short && !w.is_empty())
-            .map(lowercase_word)
     }
 
     /// A full paragraph of article prose.
@@ -1958,7 +1962,23 @@ fn is_share_bar(block: &Block) -> bool {
     let mut uncovered = 0usize;
     let mut has_action = false;
     // (a short block's words and their hashes are in step)
-    for (word, &hash) in block.norm_words().zip(block.hashes) {
+    for (written, &hash) in block.words_as_written().zip(block.hashes) {
+        // An ASCII word that is no share word and does not open with one
+        // is uncovered as it is written (most words: not lowercased).
+        if written.is_ascii() && !SHARE_WORD_CUES.has(hash) {
+            let head = written
+                .as_bytes()
+                .get(..3)
+                .map(|h| [h[0], h[1], h[2]].map(|b| b.to_ascii_lowercase()));
+            if !head.is_some_and(|head| SHARE_PREFIXES.binary_search(&&head[..]).is_ok()) {
+                uncovered += written.len();
+                if uncovered * 10 > total {
+                    return false;
+                }
+                continue;
+            }
+        }
+        let word = lowercase_word(written);
         let word = word.as_ref();
         if SHARE_WORD_CUES.has(hash) && SHARE_WORDS.contains(&word) {
             has_action |= !matches!(
