@@ -1189,7 +1189,7 @@ struct WordCues {
     pairs: Vec<(u64, u64)>,
     /// The word of each pair that sets the set's bit (see [`CUE_SLOTS`]):
     /// the longer (longer words are the rarer), or of two as long the second
-    /// when the first is a stopword. A line with the pair has both words.
+    /// when only the first is a stopword. A line with the pair has both words.
     keys: Vec<u64>,
     /// The set whose bit each line's analysis carries, if any.
     set: Option<CueSet>,
@@ -1237,7 +1237,8 @@ fn pair_key(a: u64, b: u64) -> u64 {
 impl WordCues {
     fn new(words: &[&str], pairs: &[(&str, &str)], set: Option<CueSet>) -> Self {
         let key = |&(a, b): &(&str, &str)| {
-            let second = b.len() > a.len() || b.len() == a.len() && is_stopword(a);
+            let second =
+                b.len() > a.len() || b.len() == a.len() && is_stopword(a) && !is_stopword(b);
             word_hash(if second { b } else { a })
         };
         let keys = pairs.iter().map(key).collect();
