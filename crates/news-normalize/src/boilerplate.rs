@@ -689,9 +689,13 @@ impl BlockCache {
 
     /// Analyses `text` into the arenas (the entry is not indexed).
     fn analyze(&mut self, text: &str) -> Entry {
-        let hashes_start = self.numbers.len();
+        // (the arenas are taken out of the cache while the line is scanned,
+        // so their lengths stay in registers: `self` is not written meanwhile)
+        let mut numbers = std::mem::take(&mut self.numbers);
+        let mut content = std::mem::take(&mut self.scratch);
+        let hashes_start = numbers.len();
         let mut norm_bytes = 0usize;
-        self.scratch.clear();
+        content.clear();
         let mut signature = 0u64;
         let mut words = 0usize; // whitespace-separated
         let mut in_token = false;
@@ -707,8 +711,8 @@ impl BlockCache {
         // Words are runs of alphanumeric characters, scanned by byte; the
         // hash is taken of the lowercased word.
         // at most one word for every two bytes
-        self.numbers.reserve(bytes.len() / 2 + 1);
-        self.scratch.reserve(bytes.len() / 2 + 1);
+        numbers.reserve(bytes.len() / 2 + 1);
+        content.reserve(bytes.len() / 2 + 1);
         while i < bytes.len() {
             let b = bytes[i];
             let class = BYTE_CLASS[usize::from(b)];
@@ -752,25 +756,28 @@ impl BlockCache {
                 norm_bytes += lower.len();
                 word.hashed
             };
-            self.numbers.push(hash);
+            numbers.push(hash);
             cue_sets |= cue_slots[CueSet::slot(hash)];
             if !is_stopword_packed(packed) {
-                self.scratch.push(hash);
+                content.push(hash);
                 signature |= 1 << (hash >> 58);
             }
         }
-        let hashes_end = self.numbers.len();
-        self.numbers.extend_from_slice(&self.scratch);
+        let hashes_end = numbers.len();
+        numbers.extend_from_slice(&content);
         let span = |a: usize, b: usize| (a as u32, b as u32);
-        let hashes = &self.numbers[hashes_start..hashes_end];
+        let hashes = &numbers[hashes_start..hashes_end];
         let (sequence, opening) = (
             sequence_hash(hashes),
             hashes.get(..GRAM).map_or(0, sequence_hash),
         );
+        let content_end = numbers.len();
+        self.numbers = numbers;
+        self.scratch = content;
         Entry {
             text: (0, 0),
             hashes: span(hashes_start, hashes_end),
-            content: span(hashes_end, self.numbers.len()),
+            content: span(hashes_end, content_end),
             norm_bytes: norm_bytes as u32,
             words: words as u32,
             signature,
