@@ -1978,7 +1978,7 @@ fn is_share_bar(block: &Block) -> bool {
                 .as_bytes()
                 .get(..3)
                 .map(|h| [h[0], h[1], h[2]].map(|b| b.to_ascii_lowercase()));
-            if !head.is_some_and(|head| SHARE_PREFIXES.binary_search(&&head[..]).is_ok()) {
+            if head.is_none_or(|head| SHARE_PREFIXES.binary_search(&&head[..]).is_err()) {
                 uncovered += written.len();
                 if uncovered * 10 > total {
                     return false;
@@ -2449,6 +2449,17 @@ mod tests {
         )
     }
 
+    /// `check` of `line` analysed as a block of its own.
+    fn check_line<T>(line: &str, check: impl FnOnce(&Block) -> T) -> T {
+        let mut cache = BlockCache::default();
+        let entry = cache.analyze(line);
+        check(&Block {
+            text: line,
+            blank_before: false,
+            analysis: cache.view(&entry),
+        })
+    }
+
     const BODY1: &str = "The harbour authority in Port Elling said on Monday that the new ferry terminal would open in March, two years later than planned.";
     const BODY2: &str = "Officials blamed the delay on a shortage of steel and on a legal dispute with the original builder, which went bankrupt last spring.";
 
@@ -2591,9 +2602,7 @@ mod tests {
             ("no numbers here", false),
             ("99", true),
         ] {
-            let mut cache = BlockCache::default();
-            let entry = cache.analyze(line);
-            assert_eq!(cache.view(&entry).digit_word, digits, "{line}");
+            assert_eq!(check_line(line, |b| b.digit_word), digits, "{line}");
         }
     }
 
@@ -2609,29 +2618,13 @@ mod tests {
             ("Byé Jane Doe", false),
             ("Stand by Jane Doe", false),
         ] {
-            let mut cache = BlockCache::default();
-            let entry = cache.analyze(line);
-            let block = Block {
-                text: line,
-                blank_before: false,
-                analysis: cache.view(&entry),
-            };
-            assert_eq!(is_byline(&block, &ctx), byline, "{line}");
+            assert_eq!(check_line(line, |b| is_byline(b, &ctx)), byline, "{line}");
         }
     }
 
     #[test]
     fn breadcrumbs_need_a_separator_among_the_first_five_tokens() {
-        let nav = |line: &str| {
-            let mut cache = BlockCache::default();
-            let id = cache.intern(line);
-            let block = Block {
-                text: line,
-                blank_before: false,
-                analysis: cache.view(&cache.entries[id as usize]),
-            };
-            is_nav_trail(&block, &Context::new(None, None))
-        };
+        let nav = |line: &str| check_line(line, |b| is_nav_trail(b, &Context::new(None, None)));
         for line in [
             "Home › News › World",
             "News | Courts",
@@ -2878,16 +2871,12 @@ mod tests {
         // "éwrites" is one word to the scanner, but an ASCII word boundary
         // falls before "writes": the gate must leave such lines to the regex.
         let line = "Marta Quell éwrites about courts for the Courier";
+        check_line(line, |block| {
+            assert!(!block.ascii_words);
+            assert!(BIO_CUES.is_match(line));
+            assert!(may_be_bio(block));
+        });
         let mut cache = BlockCache::default();
-        let entry = cache.analyze(line);
-        let block = Block {
-            text: line,
-            blank_before: false,
-            analysis: cache.view(&entry),
-        };
-        assert!(!block.ascii_words);
-        assert!(BIO_CUES.is_match(line));
-        assert!(may_be_bio(&block));
         let plain = "Marta Quell writes about courts for the Courier";
         let entry = cache.analyze(plain);
         assert!(cache.view(&entry).ascii_words);
