@@ -601,7 +601,10 @@ impl BlockCache {
         if bytes(self.texts.capacity(), 1)
             || bytes(self.numbers.capacity(), 8)
             || bytes(self.entries.capacity(), std::mem::size_of::<Entry>())
-            || bytes(self.repeats.firsts.capacity(), 16)
+            || bytes(
+                self.repeats.firsts.capacity(),
+                std::mem::size_of::<(u64, usize)>(),
+            )
         {
             *self = BlockCache::default();
             return;
@@ -822,9 +825,7 @@ impl<'a> Block<'a> {
     /// [`Block::norm_words`] before they are lowercased.
     fn words_as_written(&self) -> impl Iterator<Item = &'a str> + 'a {
         let short = self.hashes.len() <= NORM_WORDS;
-        self.text
-            .split(|c: char| !is_alphanumeric(c))
-            .filter(move |w| short && !w.is_empty())
+        alnum_words(self.text).filter(move |_| short)
     }
 
     /// A full paragraph of article prose.
@@ -853,10 +854,16 @@ fn lowercase_word(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Lowercased alphanumeric words of a text, as [`Block::norm_words`] makes them.
-fn words_of(text: &str) -> Vec<String> {
+/// The words of a text as [`BlockCache::analyze`] finds them: runs of
+/// letters and digits.
+fn alnum_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
+}
+
+/// Lowercased alphanumeric words of a text, as [`Block::norm_words`] makes them.
+fn words_of(text: &str) -> Vec<String> {
+    alnum_words(text)
         .map(|w| lowercase_word(w).into_owned())
         .collect()
 }
@@ -1973,18 +1980,12 @@ fn is_share_bar(block: &Block) -> bool {
     for (written, &hash) in block.words_as_written().zip(block.hashes) {
         // An ASCII word that is no share word and does not open with one
         // is uncovered as it is written (most words: not lowercased).
-        if written.is_ascii() && !SHARE_WORD_CUES.has(hash) {
-            let head = written
-                .as_bytes()
-                .get(..3)
-                .map(|h| [h[0], h[1], h[2]].map(|b| b.to_ascii_lowercase()));
-            if head.is_none_or(|head| SHARE_PREFIXES.binary_search(&&head[..]).is_err()) {
-                uncovered += written.len();
-                if uncovered * 10 > total {
-                    return false;
-                }
-                continue;
+        if written.is_ascii() && !SHARE_WORD_CUES.has(hash) && !opens_like_share_word(written) {
+            uncovered += written.len();
+            if uncovered * 10 > total {
+                return false;
             }
+            continue;
         }
         let word = lowercase_word(written);
         let word = word.as_ref();
@@ -2008,10 +2009,7 @@ fn is_share_bar(block: &Block) -> bool {
         } else {
             // Run-together labels: strip known words from the front repeatedly.
             let mut rest = word;
-            let mut progressed = rest
-                .as_bytes()
-                .get(..3)
-                .is_some_and(|head| SHARE_PREFIXES.binary_search(&head).is_ok());
+            let mut progressed = opens_like_share_word(rest);
             while progressed && !rest.is_empty() {
                 progressed = false;
                 for w in SHARE_WORDS.iter().filter(|w| w.len() > 2) {
@@ -2033,6 +2031,14 @@ fn is_share_bar(block: &Block) -> bool {
 
 static SHARE_WORD_CUES: LazyLock<WordCues> =
     LazyLock::new(|| WordCues::new(SHARE_WORDS, &[], None));
+
+/// Whether a word opens with the first three letters (in any case) of a
+/// [`SHARE_WORDS`] word that run-together labels are stripped of.
+fn opens_like_share_word(word: &str) -> bool {
+    let head = word.as_bytes().get(..3);
+    let head = head.map(|h| [h[0], h[1], h[2]].map(|b| b.to_ascii_lowercase()));
+    head.is_some_and(|head| SHARE_PREFIXES.binary_search(&&head[..]).is_ok())
+}
 
 /// The first three bytes of the [`SHARE_WORDS`] that a run-together label
 /// is stripped of (those longer than two bytes), sorted.
@@ -2240,12 +2246,15 @@ fn find_repeats(
             set.into_boxed_slice()
         })
     };
+    // Quick reject: more than a fifth of `words` of i's are surely absent
+    // from j (by their signature bits).
+    let apart = |i: usize, j: usize, words: usize| {
+        (blocks[i].signature & !blocks[j].signature).count_ones() as usize * 5 > words
+    };
     let echoes = |i: usize, j: usize| -> bool {
-        // Quick reject: too many of i's words are surely absent from j.
-        // (The set is no larger than the content list: that bound rejects
-        // most pairs before the set is made.)
-        let absent = (blocks[i].signature & !blocks[j].signature).count_ones() as usize;
-        if absent * 5 > blocks[i].content.len() || absent * 5 > content_set(i).len() {
+        // (the set is no larger than the content list: the list's bound
+        // rejects most pairs before the set is made)
+        if apart(i, j, blocks[i].content.len()) || apart(i, j, content_set(i).len()) {
             return false;
         }
         let theirs = content_set(j);
@@ -2268,13 +2277,12 @@ fn find_repeats(
         }
         let lo = i.saturating_sub(ECHO_WINDOW);
         let hi = (i + ECHO_WINDOW).min(blocks.len() - 1);
-        // (the quick reject of `echoes`, on the content list alone, first)
-        let (signature, most_absent) = (b.signature, b.content.len() / 5);
         let is_echo = (lo..=hi).any(|j| {
+            // (the quick reject of `echoes` first, where it is inlined)
             if j == i
                 || verdict[j].is_some()
                 || blocks[j].content.len() < 5
-                || (signature & !blocks[j].signature).count_ones() as usize > most_absent
+                || apart(i, j, b.content.len())
                 || !echoes(i, j)
             {
                 return false;
