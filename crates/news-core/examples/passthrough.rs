@@ -1,6 +1,12 @@
 //! The floor of any news-tools filter: read JSON Lines with news-core's
-//! reader, parse each record, and write it back unchanged. `make bench`
-//! compares every stage's throughput with this binary's on the same file.
+//! reader, parse each record, and write it back unchanged with serde_json.
+//! `make bench` compares every stage's throughput with this binary's on the
+//! same file.
+//!
+//! The stages write records with news-core's own writer ([`news_core::json`]:
+//! the same bytes, with a faster string escaper). `--news-core-writer` makes
+//! the passthrough write that way too, so the bench can also show the floor
+//! of news-core's own reading and writing.
 //!
 //! Like the record stages, it runs on `--threads` threads (all cores by
 //! default; `-j 1` is the plain one-thread loop), so a stage and the floor
@@ -10,6 +16,7 @@ use clap::Parser;
 
 // the allocator the stages use, so the floor compares like with like
 news_core::fast_allocator!();
+use news_core::output::{Sink, WriteError};
 use news_core::{CommonArgs, Record, RecordStage};
 
 /// Parse and re-serialize every record (benchmark baseline).
@@ -17,17 +24,33 @@ use news_core::{CommonArgs, Record, RecordStage};
 struct Cli {
     #[command(flatten)]
     common: CommonArgs,
+    /// Write with news-core's writer, as the stages do, instead of serde_json's.
+    #[arg(long)]
+    news_core_writer: bool,
 }
 
-struct Identity;
+struct Identity {
+    news_core_writer: bool,
+}
 
 impl RecordStage for Identity {
     fn apply(&self, _record: &mut Record) -> Result<(), String> {
         Ok(())
     }
+
+    fn emit(&self, record: &Record, out: &mut Sink) -> Result<(), WriteError> {
+        if self.news_core_writer {
+            out.emit(record)
+        } else {
+            out.emit_with_serde_json(record)
+        }
+    }
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    news_core::run_records("passthrough", &cli.common, &Identity).into()
+    let stage = Identity {
+        news_core_writer: cli.news_core_writer,
+    };
+    news_core::run_records("passthrough", &cli.common, &stage).into()
 }

@@ -36,6 +36,7 @@ macro_rules! fast_allocator {
 }
 pub mod exit;
 pub mod input;
+pub mod json;
 pub mod output;
 pub mod parallel;
 pub mod record;

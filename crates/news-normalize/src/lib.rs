@@ -27,7 +27,6 @@ use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use news_core::{Record, RecordStage};
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 pub use boilerplate::{Category, Removal};
@@ -267,54 +266,52 @@ impl<'a> ReportField<'a> {
     }
 }
 
-impl Serialize for ReportField<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Fixes<'r, 'a>(&'r ReportField<'a>);
-        impl Serialize for Fixes<'_, '_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_map(self.0.fixes())
-            }
-        }
-        struct Removed<'r, 'a>(&'r ReportField<'a>);
-        impl Serialize for Removed<'_, '_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let earlier = self
-                    .0
-                    .previous
-                    .and_then(|p| p.get("removed"))
-                    .and_then(Value::as_array)
-                    .map_or(&[][..], Vec::as_slice);
-                let mut seq = s.serialize_seq(Some(earlier.len() + self.0.report.removed.len()))?;
-                for entry in earlier {
-                    seq.serialize_element(entry)?;
-                }
-                for removal in &self.0.report.removed {
-                    seq.serialize_element(&RemovalEntry(removal))?;
-                }
-                seq.end()
-            }
-        }
-        struct RemovalEntry<'r>(&'r Removal);
-        impl Serialize for RemovalEntry<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(Some(2))?;
-                m.serialize_entry("text", &self.0.text)?;
-                m.serialize_entry("reason", self.0.reason.name())?;
-                m.end()
-            }
-        }
+impl ReportField<'_> {
+    /// The field as compact JSON, keys in the order the contract lists them
+    /// (written with [`news_core::json`], as records are).
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::with_capacity(128);
+        self.write(&mut out).expect("writing to memory");
+        String::from_utf8(out).expect("JSON of strings is UTF-8")
+    }
 
+    fn write(&self, w: &mut Vec<u8>) -> std::io::Result<()> {
+        use news_core::json::{write_str, write_value};
+        use std::io::Write;
         let r = self.report;
-        let mut m = s.serialize_map(Some(5))?;
-        m.serialize_entry("case", self.case.name())?;
-        m.serialize_entry("detokenized", &self.flag("detokenized", r.detokenized))?;
-        m.serialize_entry(
-            "title_from_text",
-            &self.flag("title_from_text", r.title_from_text),
+        let flag = |now| if now { "true" } else { "false" };
+        write!(
+            w,
+            r#"{{"case":"{}","detokenized":{},"title_from_text":{},"fixes":{{"#,
+            self.case.name(),
+            flag(self.flag("detokenized", r.detokenized)),
+            flag(self.flag("title_from_text", r.title_from_text)),
         )?;
-        m.serialize_entry("fixes", &Fixes(self))?;
-        m.serialize_entry("removed", &Removed(self))?;
-        m.end()
+        for (i, (key, total)) in self.fixes().enumerate() {
+            let comma = if i > 0 { "," } else { "" };
+            write!(w, r#"{comma}"{key}":{total}"#)?;
+        }
+        w.write_all(br#"},"removed":["#)?;
+        let earlier = self
+            .previous
+            .and_then(|p| p.get("removed"))
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        for (i, entry) in earlier.iter().enumerate() {
+            if i > 0 {
+                w.write_all(b",")?;
+            }
+            write_value(w, entry)?;
+        }
+        for (i, removal) in self.report.removed.iter().enumerate() {
+            if i > 0 || !earlier.is_empty() {
+                w.write_all(b",")?;
+            }
+            w.write_all(br#"{"text":"#)?;
+            write_str(w, &removal.text)?;
+            write!(w, r#","reason":"{}"}}"#, removal.reason.name())?;
+        }
+        w.write_all(b"]}")
     }
 }
 
@@ -357,9 +354,7 @@ impl RecordStage for NormalizeStage {
         count(&self.removed_blocks, report.removed.len() as u64);
         count(&self.detokenized, u64::from(report.detokenized));
         count(&self.lowercase, u64::from(case == Case::Lower));
-        let field =
-            serde_json::to_string(&ReportField::new(record.get("normalize"), case, &report))
-                .expect("the report serializes");
+        let field = ReportField::new(record.get("normalize"), case, &report).to_json();
         if let Some(t) = title {
             count(&self.titles_found, 1);
             record.set("title", Value::String(t));
@@ -413,14 +408,12 @@ mod tests {
                 {"text": "Advertisement \"here\"", "reason": Category::Ad.name()},
             ],
         });
-        assert_eq!(serde_json::to_value(&field).unwrap(), expected);
         // written straight, it is the bytes the value serializes to (in key order)
-        assert_eq!(
-            serde_json::to_string(&field).unwrap(),
-            serde_json::to_string(&expected).unwrap()
-        );
-        let fresh =
-            serde_json::to_value(ReportField::new(None, Case::Mixed, &Report::default())).unwrap();
+        assert_eq!(field.to_json(), serde_json::to_string(&expected).unwrap());
+        let fresh: Value = serde_json::from_str(
+            &ReportField::new(None, Case::Mixed, &Report::default()).to_json(),
+        )
+        .unwrap();
         assert_eq!(
             fresh,
             json!({"case": "mixed", "detokenized": false, "title_from_text": false, "fixes": {}, "removed": []})
