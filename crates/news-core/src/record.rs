@@ -76,7 +76,7 @@ impl Record {
 
     /// The article text.
     pub fn text(&self) -> &str {
-        match self.fields.get(&*self.names.text) {
+        match field(&self.fields, &self.names.text) {
             Some(Value::String(s)) => s,
             _ => unreachable!("text field validated at parse time"),
         }
@@ -92,7 +92,7 @@ impl Record {
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self.get_rendered(key) {
             Some(_) => None,
-            None => self.fields.get(key),
+            None => field(&self.fields, key),
         }
     }
 
@@ -106,7 +106,7 @@ impl Record {
 
     /// A field's value if it is a string.
     pub fn get_str(&self, key: &str) -> Option<&str> {
-        self.fields.get(key).and_then(Value::as_str)
+        field(&self.fields, key).and_then(Value::as_str)
     }
 
     /// Sets a field the stage owns: replaced in place if present, appended otherwise.
@@ -116,7 +116,12 @@ impl Record {
 
     fn put(&mut self, key: String, value: Value) {
         self.forget_rendered(&key);
-        self.fields.insert(key, value);
+        match field_mut(&mut self.fields, &key) {
+            Some(old) => *old = value,
+            None => {
+                self.fields.insert(key, value);
+            }
+        }
     }
 
     /// Sets a field the stage owns, as [`Record::set`] does, to a value the
@@ -129,7 +134,12 @@ impl Record {
             serde_json::from_str::<Value>(&json).is_ok(),
             "not one JSON value: {json}"
         );
-        self.fields.insert(key.to_string(), Value::Null);
+        match field_mut(&mut self.fields, key) {
+            Some(old) => *old = Value::Null,
+            None => {
+                self.fields.insert(key.to_string(), Value::Null);
+            }
+        }
         let mut rendered = self.rendered.take().map_or_else(Vec::new, Vec::from);
         match rendered.iter_mut().find(|(k, _)| k == key) {
             Some((_, old)) => *old = json,
@@ -208,6 +218,29 @@ impl Record {
         } else {
             self.fields().into_owned()
         }
+    }
+}
+
+/// Records have a handful of fields, where comparing keys one by one is
+/// cheaper than hashing the key (serde_json's map hashes with SipHash);
+/// larger objects are looked up by hash.
+const SCAN_FIELDS: usize = 16;
+
+/// A field's value, looked up as [`SCAN_FIELDS`] says.
+fn field<'a>(fields: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if fields.len() <= SCAN_FIELDS {
+        fields.iter().find_map(|(k, v)| (k == key).then_some(v))
+    } else {
+        fields.get(key)
+    }
+}
+
+/// [`field`], to change the value in place.
+fn field_mut<'a>(fields: &'a mut Map<String, Value>, key: &str) -> Option<&'a mut Value> {
+    if fields.len() <= SCAN_FIELDS {
+        fields.iter_mut().find_map(|(k, v)| (k == key).then_some(v))
+    } else {
+        fields.get_mut(key)
     }
 }
 
@@ -303,7 +336,7 @@ impl Pending {
     ) -> Result<Pending, String> {
         check_text(&fields, names)?;
         let id_key = &*names.id;
-        let (id, missing_id) = match fields.get(id_key) {
+        let (id, missing_id) = match field(&fields, id_key) {
             Some(Value::String(s)) => (s.clone(), None),
             Some(Value::Number(n)) => (n.to_string(), None),
             None | Some(Value::Null) => {
@@ -332,7 +365,7 @@ impl Pending {
 
 fn check_text(fields: &Map<String, Value>, names: &FieldNames) -> Result<(), String> {
     let text_key = &*names.text;
-    match fields.get(text_key) {
+    match field(fields, text_key) {
         Some(Value::String(_)) => Ok(()),
         Some(other) => Err(format!(
             "\"{text_key}\" is not a string (found {})",
@@ -467,6 +500,31 @@ mod tests {
         assert_eq!(r.remove("n"), Some(expected["n"].clone()));
         let keys: Vec<_> = r.into_fields().keys().cloned().collect();
         assert_eq!(keys, ["id", "text", "z", "m"]);
+    }
+
+    #[test]
+    fn fields_are_found_and_replaced_in_place_in_small_and_large_records() {
+        for extra in [2, SCAN_FIELDS + 5] {
+            let mut fields: Vec<String> = (0..extra).map(|i| format!(r#""f{i}":{i}"#)).collect();
+            fields.insert(extra / 2, r#""text":"x""#.to_string());
+            fields.insert(0, r#""id":"a""#.to_string());
+            let mut r = parse(&format!("{{{}}}", fields.join(","))).unwrap();
+            assert_eq!(r.text(), "x");
+            assert_eq!(r.get("f1"), Some(&Value::from(1)));
+            r.set("f1", Value::from("one"));
+            r.set_text("y".into());
+            r.set_rendered("f0", "[0]".into());
+            r.set("new", Value::Null);
+            let keys: Vec<_> = r.fields().keys().cloned().collect();
+            let mut expected: Vec<String> = (0..extra).map(|i| format!("f{i}")).collect();
+            expected.insert(extra / 2, "text".into());
+            expected.insert(0, "id".into());
+            expected.push("new".into());
+            assert_eq!(keys, expected);
+            assert_eq!(r.get_str("f1"), Some("one"));
+            assert_eq!(r.text(), "y");
+            assert_eq!(r.get_rendered("f0"), Some("[0]"));
+        }
     }
 
     #[test]
