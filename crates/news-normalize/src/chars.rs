@@ -88,6 +88,42 @@ fn is_clean(text: &str) -> bool {
     if matches!(first, b' ' | b'\n') || matches!(last, b' ' | b'\n') {
         return false;
     }
+    // (a short text, a title say, is cheaper to walk once than to search
+    // five times)
+    if b.len() < SHORT_TEXT {
+        is_clean_walk(b)
+    } else {
+        is_clean_search(b)
+    }
+}
+
+/// Below this many bytes, [`is_clean`] walks the text byte by byte.
+const SHORT_TEXT: usize = 256;
+
+/// [`is_clean`] of a text that neither starts nor ends with a space or a
+/// line break, in one walk over its bytes.
+fn is_clean_walk(b: &[u8]) -> bool {
+    // the two bytes before `c`
+    let (mut before, mut prev) = (0u8, 0u8);
+    for (i, &c) in b.iter().enumerate() {
+        let clean = match c {
+            b' ' => !matches!(prev, b' ' | b'\n'),
+            b'\n' => prev != b' ' && (prev, before) != (b'\n', b'\n'),
+            0..0x20 | 0x7F => false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => special_char_clean(b, i),
+            _ => true,
+        };
+        if !clean {
+            return false;
+        }
+        (before, prev) = (prev, c);
+    }
+    true
+}
+
+/// [`is_clean`] of a text that neither starts nor ends with a space or a
+/// line break, by vectorized searches (for long texts).
+fn is_clean_search(b: &[u8]) -> bool {
     static SPACING: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
         ["  ", " \n", "\n ", "\n\n\n"].map(|n| memchr::memmem::Finder::new(n.as_bytes()))
     });
@@ -267,6 +303,50 @@ pub fn fold_ascii_punct(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_walk_and_the_searches_agree_on_what_is_clean() {
+        // every string of up to four characters from an alphabet of the
+        // cases, and longer random ones
+        let alphabet: Vec<char> =
+            "a \n\t\u{7f}\u{1}\u{a0}\u{ad}\u{2009}\u{200b}\u{2019}\u{3000}\u{feff}é\u{1680}"
+                .chars()
+                .collect();
+        let check = |s: &str| {
+            let b = s.as_bytes();
+            if !b.is_empty()
+                && !matches!(b[0], b' ' | b'\n')
+                && !matches!(b[b.len() - 1], b' ' | b'\n')
+            {
+                assert_eq!(is_clean_walk(b), is_clean_search(b), "{s:?}");
+            }
+        };
+        let n = alphabet.len();
+        for code in 0..n.pow(4) {
+            let s: String = (0..4).map(|k| alphabet[code / n.pow(k) % n]).collect();
+            check(&s);
+            check(&format!("a{s}a"));
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..300 {
+            let s: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    // mostly letters, so that long strings can be clean
+                    if state % 4 == 0 {
+                        alphabet[(state >> 8) as usize % n]
+                    } else {
+                        'x'
+                    }
+                })
+                .collect();
+            check(&format!("a{s}a"));
+        }
+        assert!(is_clean("Line one.\n\nLine two — ‘quoted’"));
+        assert!(!is_clean("two\n\n\nbreaks"));
+    }
 
     fn clean(s: &str) -> String {
         clean_chars(s, Form::Nfc).0.into_owned()
