@@ -188,22 +188,12 @@ impl Record {
     /// the bytes serde_json writes for [`Record::fields`] (written by
     /// [`crate::json`], which escapes strings faster).
     pub fn write_json<W: io::Write + ?Sized>(&self, w: &mut W) -> io::Result<()> {
-        if self.rendered.is_none() {
-            return json::write_object(w, &self.fields);
-        }
-        w.write_all(b"{")?;
-        for (i, (key, value)) in self.fields.iter().enumerate() {
-            if i > 0 {
-                w.write_all(b",")?;
-            }
-            json::write_str(w, key)?;
-            w.write_all(b":")?;
+        json::write_object_with(w, &self.fields, |w, key, value| {
             match self.get_rendered(key) {
-                Some(json) => w.write_all(json.as_bytes())?,
-                None => json::write_value(w, value)?,
+                Some(json) => w.write_all(json.as_bytes()),
+                None => json::write_value(w, value),
             }
-        }
-        w.write_all(b"}")
+        })
     }
 
     /// The field names in use.

@@ -2571,9 +2571,7 @@ mod tests {
                 let mut capitalized = cue[..1].to_uppercase();
                 capitalized.push_str(&cue[1..]);
                 let line = format!("Then {capitalized}, and more words.");
-                let mut cache = BlockCache::default();
-                let entry = cache.analyze(&line);
-                assert!(cache.view(&entry).may_have(set), "{line}");
+                assert!(check_line(&line, |b| b.may_have(set)), "{line}");
                 noted += 1;
             }
         }
@@ -2588,14 +2586,12 @@ mod tests {
             "All rights",
         ] {
             let words: Vec<String> = words_of(line);
-            let mut cache = BlockCache::default();
-            let alone = cache.analyze(&format!("Yes, {} was it.", words[0]));
-            assert_eq!(cache.view(&alone).cue_sets, 0, "{line}");
+            let alone = format!("Yes, {} was it.", words[0]);
+            assert_eq!(check_line(&alone, |b| b.cue_sets), 0, "{line}");
         }
         // and a line of other words has none (these hash to no cue slot)
-        let mut cache = BlockCache::default();
-        let entry = cache.analyze("Floodwater closed quarry roads near Harwick.");
-        assert_eq!(cache.view(&entry).cue_sets, 0);
+        let other = "Floodwater closed quarry roads near Harwick.";
+        assert_eq!(check_line(other, |b| b.cue_sets), 0);
     }
 
     #[test]
@@ -2825,10 +2821,7 @@ mod tests {
         ];
         for line in lines {
             let expected = whole.matches(line).iter().next().map(|i| table[i].0);
-            let mut cache = BlockCache::default();
-            let entry = cache.analyze(line);
-            let view = cache.view(&entry);
-            let found = PATTERNS.first_match(line, &view);
+            let found = check_line(line, |b| PATTERNS.first_match(line, b));
             assert_eq!(found, expected, "{line}");
         }
     }
@@ -2884,16 +2877,14 @@ mod tests {
             assert!(BIO_CUES.is_match(line));
             assert!(may_be_bio(block));
         });
-        let mut cache = BlockCache::default();
-        let plain = "Marta Quell writes about courts for the Courier";
-        let entry = cache.analyze(plain);
-        assert!(cache.view(&entry).ascii_words);
+        let ascii_words = |line: &str| check_line(line, |b| b.ascii_words);
+        assert!(ascii_words(
+            "Marta Quell writes about courts for the Courier"
+        ));
         // curly quotes, dashes and words without ASCII letters keep the gate;
         // an accented word with ASCII letters in it does not
-        let entry = cache.analyze("“Ελλάδα” — owners said the plan was fine");
-        assert!(cache.view(&entry).ascii_words);
-        let entry = cache.analyze("Café owners said the plan was fine");
-        assert!(!cache.view(&entry).ascii_words);
+        assert!(ascii_words("“Ελλάδα” — owners said the plan was fine"));
+        assert!(!ascii_words("Café owners said the plan was fine"));
     }
 
     #[test]

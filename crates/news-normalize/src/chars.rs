@@ -304,48 +304,48 @@ pub fn fold_ascii_punct(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The characters [`is_clean`]'s two ways must judge alike.
+    const CLEAN_CASES: &str =
+        "a \n\t\u{7f}\u{1}\u{a0}\u{ad}\u{2009}\u{200b}\u{2019}\u{3000}\u{feff}é\u{1680}";
+
+    /// [`is_clean_walk`] and [`is_clean_search`] agree on `s` (when it
+    /// neither starts nor ends with a space or a line break, as they ask).
+    fn walk_and_search_agree(s: &str) {
+        let b = s.as_bytes();
+        if !b.is_empty() && !matches!(b[0], b' ' | b'\n') && !matches!(b[b.len() - 1], b' ' | b'\n')
+        {
+            assert_eq!(is_clean_walk(b), is_clean_search(b), "{s:?}");
+        }
+    }
+
     #[test]
     fn the_walk_and_the_searches_agree_on_what_is_clean() {
-        // every string of up to four characters from an alphabet of the
-        // cases, and longer random ones
-        let alphabet: Vec<char> =
-            "a \n\t\u{7f}\u{1}\u{a0}\u{ad}\u{2009}\u{200b}\u{2019}\u{3000}\u{feff}é\u{1680}"
-                .chars()
-                .collect();
-        let check = |s: &str| {
-            let b = s.as_bytes();
-            if !b.is_empty()
-                && !matches!(b[0], b' ' | b'\n')
-                && !matches!(b[b.len() - 1], b' ' | b'\n')
-            {
-                assert_eq!(is_clean_walk(b), is_clean_search(b), "{s:?}");
-            }
-        };
-        let n = alphabet.len();
-        for code in 0..n.pow(4) {
-            let s: String = (0..4).map(|k| alphabet[code / n.pow(k) % n]).collect();
-            check(&s);
-            check(&format!("a{s}a"));
-        }
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for len in 0..300 {
-            let s: String = (0..len)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    // mostly letters, so that long strings can be clean
-                    if state % 4 == 0 {
-                        alphabet[(state >> 8) as usize % n]
-                    } else {
-                        'x'
-                    }
-                })
-                .collect();
-            check(&format!("a{s}a"));
+        // every string of up to four of the characters, alone and between letters
+        let pieces: Vec<String> = CLEAN_CASES.chars().map(String::from).collect();
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        for s in joins_of(&pieces, 4) {
+            walk_and_search_agree(&s);
+            walk_and_search_agree(&format!("a{s}a"));
         }
         assert!(is_clean("Line one.\n\nLine two — ‘quoted’"));
         assert!(!is_clean("two\n\n\nbreaks"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_walk_and_the_searches_agree_on_long_texts(
+            // mostly letters, so that long strings can be clean
+            chars in proptest::collection::vec(
+                proptest::prop_oneof![
+                    3 => proptest::strategy::Just('x'),
+                    1 => proptest::sample::select(CLEAN_CASES.chars().collect::<Vec<_>>()),
+                ],
+                0..300,
+            )
+        ) {
+            let s: String = chars.into_iter().collect();
+            walk_and_search_agree(&format!("a{s}a"));
+        }
     }
 
     fn clean(s: &str) -> String {

@@ -264,9 +264,7 @@ impl<'a> ReportField<'a> {
         .map(|(key, now)| (key, self.count(key, now)))
         .filter(|&(_, total)| total > 0)
     }
-}
 
-impl ReportField<'_> {
     /// The field as compact JSON, keys in the order the contract lists them
     /// (written with [`news_core::json`], as records are).
     pub fn to_json(&self) -> String {
@@ -279,13 +277,12 @@ impl ReportField<'_> {
         use news_core::json::{write_str, write_value};
         use std::io::Write;
         let r = self.report;
-        let flag = |now| if now { "true" } else { "false" };
         write!(
             w,
             r#"{{"case":"{}","detokenized":{},"title_from_text":{},"fixes":{{"#,
             self.case.name(),
-            flag(self.flag("detokenized", r.detokenized)),
-            flag(self.flag("title_from_text", r.title_from_text)),
+            self.flag("detokenized", r.detokenized),
+            self.flag("title_from_text", r.title_from_text),
         )?;
         for (i, (key, total)) in self.fixes().enumerate() {
             let comma = if i > 0 { "," } else { "" };
