@@ -84,7 +84,10 @@ impl Record {
 
     /// Replaces the article text (the field keeps its position).
     pub fn set_text(&mut self, text: String) {
-        self.put(self.names.text.to_string(), Value::String(text));
+        // (the name is shared, not copied: the key is allocated only when
+        // the field is new)
+        let key = Arc::clone(&self.names.text);
+        self.put(&key, Value::String(text));
     }
 
     /// A field's value (none for a field set with [`Record::set_rendered`]:
@@ -111,15 +114,21 @@ impl Record {
 
     /// Sets a field the stage owns: replaced in place if present, appended otherwise.
     pub fn set(&mut self, key: &str, value: Value) {
-        self.put(key.to_string(), value);
+        self.put(key, value);
     }
 
-    fn put(&mut self, key: String, value: Value) {
-        self.forget_rendered(&key);
-        match field_mut(&mut self.fields, &key) {
+    fn put(&mut self, key: &str, value: Value) {
+        self.forget_rendered(key);
+        self.place(key, value);
+    }
+
+    /// Puts `value` in the field's place: replaced in place if present,
+    /// appended otherwise.
+    fn place(&mut self, key: &str, value: Value) {
+        match field_mut(&mut self.fields, key) {
             Some(old) => *old = value,
             None => {
-                self.fields.insert(key, value);
+                self.fields.insert(key.to_string(), value);
             }
         }
     }
@@ -134,12 +143,7 @@ impl Record {
             serde_json::from_str::<Value>(&json).is_ok(),
             "not one JSON value: {json}"
         );
-        match field_mut(&mut self.fields, key) {
-            Some(old) => *old = Value::Null,
-            None => {
-                self.fields.insert(key.to_string(), Value::Null);
-            }
-        }
+        self.place(key, Value::Null);
         let mut rendered = self.rendered.take().map_or_else(Vec::new, Vec::from);
         match rendered.iter_mut().find(|(k, _)| k == key) {
             Some((_, old)) => *old = json,
