@@ -298,13 +298,18 @@ struct WordHasher {
 impl WordHasher {
     const SEED: u64 = 0x243F_6A88_85A3_08D3;
 
+    /// The hasher fed the bytes of a (lowercase) word.
     #[inline]
-    fn new() -> Self {
-        WordHasher {
+    fn of(word: &[u8]) -> Self {
+        let mut hasher = WordHasher {
             state: Self::SEED,
             packed: 0,
             len: 0,
+        };
+        for &b in word {
+            hasher.push(b);
         }
+        hasher
     }
 
     #[inline]
@@ -393,10 +398,7 @@ fn unicode_word(text: &str, start: usize, lower: &mut String) -> UnicodeWord {
     }
     lower.clear();
     lower.extend(text[start..i].chars().flat_map(char::to_lowercase));
-    let mut hasher = WordHasher::new();
-    for &b in lower.as_bytes() {
-        hasher.push(b);
-    }
+    let hasher = WordHasher::of(lower.as_bytes());
     UnicodeWord {
         end: i,
         hashed: (hasher.finish(), hasher.packed()),
@@ -1355,11 +1357,7 @@ fn is_alphanumeric(c: char) -> bool {
 
 /// The hash [`BlockCache::analyze`] gives a lowercase word.
 fn word_hash(word: &str) -> u64 {
-    let mut hasher = WordHasher::new();
-    for &b in word.as_bytes() {
-        hasher.push(b);
-    }
-    hasher.finish()
+    WordHasher::of(word.as_bytes()).finish()
 }
 
 /// Whether a floating pattern can match `text`, whose analysis is `line`.
@@ -2739,10 +2737,7 @@ mod tests {
         let alphabet = b"aZ09xQmTzA";
         for len in 1..=25 {
             let word: Vec<u8> = (0..len).map(|k| alphabet[(k * 7 + len) % 10]).collect();
-            let mut hasher = WordHasher::new();
-            for &b in &word {
-                hasher.push(b.to_ascii_lowercase());
-            }
+            let hasher = WordHasher::of(&word.to_ascii_lowercase());
             let expected = (hasher.finish(), hasher.packed());
             // alone, and followed by up to nine other bytes (read, masked off)
             for after in 0..10 {
