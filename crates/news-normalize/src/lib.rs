@@ -294,16 +294,16 @@ impl<'a> ReportField<'a> {
             .and_then(|p| p.get("removed"))
             .and_then(Value::as_array)
             .map_or(&[][..], Vec::as_slice);
-        for (i, entry) in earlier.iter().enumerate() {
-            if i > 0 {
-                w.write_all(b",")?;
-            }
+        // the earlier runs' entries, then this run's, in one list
+        let mut comma: &[u8] = b"";
+        for entry in earlier {
+            w.write_all(comma)?;
             write_value(w, entry)?;
+            comma = b",";
         }
-        for (i, removal) in self.report.removed.iter().enumerate() {
-            if i > 0 || !earlier.is_empty() {
-                w.write_all(b",")?;
-            }
+        for removal in &self.report.removed {
+            w.write_all(comma)?;
+            comma = b",";
             w.write_all(br#"{"text":"#)?;
             write_str(w, &removal.text)?;
             write!(w, r#","reason":"{}"}}"#, removal.reason.name())?;
