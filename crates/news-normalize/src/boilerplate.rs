@@ -360,6 +360,76 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
+/// The run of ASCII letters and digits that starts at `start`: where it
+/// ends, and [`hash_ascii_word`]'s answer for it (made from the same read
+/// when the run is shorter than eight bytes, as most words are). The run's
+/// end is found eight bytes at a time: it costs no mispredicted branch, as
+/// a byte-by-byte loop's exit does once a word.
+#[inline]
+fn ascii_run(bytes: &[u8], start: usize) -> (usize, (u64, Option<u64>)) {
+    let chunk = load_le(bytes, start);
+    let others = !ascii_alnum_bits(chunk) & HIGH_BITS;
+    if others == 0 {
+        let end = ascii_alnum_end(bytes, start + 8);
+        return (end, hash_ascii_word(bytes, start, end));
+    }
+    let n = (others.trailing_zeros() / 8) as usize; // at most 7
+    if n == 0 {
+        return (start, (0, None));
+    }
+    // the run's bytes, first byte highest, as `hash_ascii_word` reads them
+    let raw = (chunk << (8 * (8 - n))).swap_bytes();
+    let packed = raw | (LOWER_BIT >> (8 * (8 - n)));
+    (
+        start + n,
+        (mix64(WordHasher::SEED ^ packed ^ n as u64), Some(packed)),
+    )
+}
+
+/// Where the run of ASCII letters and digits that goes on at `i` ends.
+#[inline]
+fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        let others = !ascii_alnum_bits(load_le(bytes, i)) & HIGH_BITS;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+}
+
+/// The eight bytes at `i`, first byte lowest; zeros (no letter or digit)
+/// past the end.
+#[inline]
+fn load_le(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => bytes[i..]
+            .iter()
+            .rev()
+            .fold(0, |v, &b| v << 8 | u64::from(b)),
+    }
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit.
+#[inline]
+fn ascii_alnum_bits(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let each = |b: u8| u64::from_ne_bytes([b; 8]);
+    // On seven-bit bytes, adding 128 - lo sets the high bit just when the
+    // byte is at least lo, and no byte carries into the next.
+    let at_least = |v: u64, lo: u8| v.wrapping_add(each(128 - lo));
+    let above = |v: u64, hi: u8| v.wrapping_add(each(127 - hi));
+    let low = x & LOW7;
+    let digit = at_least(low, b'0') & !above(low, b'9');
+    // setting bit 5 maps A-Z onto a-z, and nothing else into a-z
+    let folded = low | each(0x20);
+    let letter = at_least(folded, b'a') & !above(folded, b'z');
+    (digit | letter) & !x & HIGH_BITS
+}
+
 /// A word that is not all ASCII, as [`BlockCache::analyze`] takes it.
 struct UnicodeWord {
     /// Where it ends (a byte offset).
@@ -411,9 +481,6 @@ fn unicode_word(text: &str, start: usize, lower: &mut String) -> UnicodeWord {
 /// Bytes after the word, when there are eight, are read and masked off.
 #[inline]
 fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> (u64, Option<u64>) {
-    // bit 5 of every byte: setting it lowercases a letter and leaves a
-    // digit as it is
-    const LOWER_BIT: u64 = 0x2020_2020_2020_2020;
     let fold = |chunk: &[u8]| {
         chunk
             .iter()
@@ -440,6 +507,10 @@ fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> (u64, Option<u64>)
     )
 }
 
+/// Bit 5 of every byte: setting it lowercases a letter and leaves a digit
+/// as it is.
+const LOWER_BIT: u64 = 0x2020_2020_2020_2020;
+
 /// The SplitMix64 finalizer: a bijection on u64 with full avalanche.
 #[inline]
 fn mix64(mut x: u64) -> u64 {
@@ -460,38 +531,39 @@ const fn pack(word: &str) -> u64 {
     packed
 }
 
-/// Open-addressed table of the packed stopwords: one probe on average.
-static STOPWORD_TABLE: LazyLock<[u64; 256]> = LazyLock::new(|| {
-    let mut table = [0u64; 256];
+/// The packed stopwords by slot, each in its home slot or the next one, so
+/// that a lookup reads two slots and takes no branch (whether a word is a
+/// stopword is a coin toss the processor cannot predict). Empty slots hold
+/// a value no word packs to (`0xFF` is no byte of UTF-8).
+static STOPWORD_TABLE: LazyLock<[u64; STOP_SLOTS]> = LazyLock::new(|| {
+    let mut table = [u64::MAX; STOP_SLOTS];
     for word in STOPWORDS {
-        let mut slot = stop_slot(pack(word));
-        while table[slot] != 0 {
-            slot = (slot + 1) % table.len();
-        }
+        let home = stop_slot(pack(word));
+        let slot = [home, (home + 1) % STOP_SLOTS]
+            .into_iter()
+            .find(|&s| table[s] == u64::MAX)
+            .expect("every stopword within one slot of home");
         table[slot] = pack(word);
     }
     table
 });
 
+const STOP_SLOTS: usize = 512;
+
 #[inline]
 fn stop_slot(packed: u64) -> usize {
-    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
 }
 
 /// [`is_stopword`] for a word given packed (every stopword has at most
 /// eight bytes, so a longer word is none).
 #[inline]
 fn is_stopword_packed(packed: Option<u64>) -> bool {
-    let Some(packed) = packed else { return false };
+    // (no word packs to zero: a longer word never matches)
+    let packed = packed.unwrap_or(0);
     let table = &*STOPWORD_TABLE;
-    let mut slot = stop_slot(packed);
-    loop {
-        match table[slot] {
-            0 => return false,
-            p if p == packed => return true,
-            _ => slot = (slot + 1) % table.len(),
-        }
-    }
+    let home = stop_slot(packed);
+    (table[home] == packed) | (table[(home + 1) % STOP_SLOTS] == packed)
 }
 
 /// What is known about a line's content, whatever its position: computed
@@ -700,7 +772,6 @@ impl BlockCache {
         let mut content = std::mem::take(&mut self.scratch);
         let hashes_start = numbers.len();
         let mut norm_bytes = 0usize;
-        content.clear();
         let mut signature = 0u64;
         let mut words = 0usize; // whitespace-separated
         let mut in_token = false;
@@ -717,7 +788,10 @@ impl BlockCache {
         // hash is taken of the lowercased word.
         // at most one word for every two bytes
         numbers.reserve(bytes.len() / 2 + 1);
-        content.reserve(bytes.len() / 2 + 1);
+        if content.len() < bytes.len() / 2 + 1 {
+            content.resize(bytes.len() / 2 + 1, 0);
+        }
+        let mut kept = 0;
         while i < bytes.len() {
             let b = bytes[i];
             let class = BYTE_CLASS[usize::from(b)];
@@ -740,11 +814,10 @@ impl BlockCache {
             words += usize::from(!in_token);
             in_token = true;
             let start = i;
-            // ASCII letters and digits in one tight loop; a word that goes on
-            // with other letters is taken again character by character.
-            while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == ALNUM {
-                i += 1;
-            }
+            // ASCII letters and digits eight bytes at a time; a word that
+            // goes on with other letters is taken again character by character.
+            let ascii_hashed;
+            (i, ascii_hashed) = ascii_run(bytes, i);
             let mixed = i < bytes.len()
                 && bytes[i] >= 0x80
                 && text[i..].chars().next().is_some_and(is_alphanumeric);
@@ -753,7 +826,7 @@ impl BlockCache {
                 norm_bytes += i - start;
                 digit_word |=
                     bytes[start].is_ascii_digit() && bytes[start..i].iter().all(u8::is_ascii_digit);
-                hash_ascii_word(bytes, start, i)
+                ascii_hashed
             } else {
                 let word = unicode_word(text, start, &mut lower);
                 i = word.end;
@@ -763,13 +836,15 @@ impl BlockCache {
             };
             numbers.push(hash);
             cue_sets |= cue_slots[CueSet::slot(hash)];
-            if !is_stopword_packed(packed) {
-                content.push(hash);
-                signature |= 1 << (hash >> 58);
-            }
+            // (written in any case and kept only for a content word: no
+            // branch on the unpredictable stopword test)
+            let content_word = !is_stopword_packed(packed);
+            content[kept] = hash;
+            kept += usize::from(content_word);
+            signature |= u64::from(content_word) << (hash >> 58);
         }
         let hashes_end = numbers.len();
-        numbers.extend_from_slice(&content);
+        numbers.extend_from_slice(&content[..kept]);
         let span = |a: usize, b: usize| (a as u32, b as u32);
         let hashes = &numbers[hashes_start..hashes_end];
         let (sequence, opening) = (
@@ -2748,6 +2823,46 @@ mod tests {
                 text.extend(&word);
                 text.extend((0..after).map(|_| b'Z'));
                 assert_eq!(hash_ascii_word(&text, 3, 3 + len), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn eight_byte_alnum_test_agrees_with_the_byte_test() {
+        // every byte value at every position, among letters and among spaces
+        for fill in [b'q', b' ', 0xC3] {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut eight = [fill; 8];
+                    eight[at] = b;
+                    let bits = ascii_alnum_bits(u64::from_le_bytes(eight));
+                    for (k, byte) in eight.iter().enumerate() {
+                        let set = bits >> (8 * k + 7) & 1 == 1;
+                        assert_eq!(set, byte.is_ascii_alphanumeric(), "{eight:?} at {k}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_runs_end_and_hash_as_the_byte_loop_does() {
+        let text = b"a Zq 0123456 abcdefgh abcdefghi ABCDEFGHIJKLMNOPQ x\xc3\xa9y end, 9";
+        for start in 0..text.len() {
+            let mut end = start;
+            while end < text.len() && text[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let (found, hashed) = ascii_run(text, start);
+            assert_eq!(found, end, "from {start}");
+            if end > start {
+                assert_eq!(hashed, hash_ascii_word(text, start, end), "from {start}");
+            }
+            // the same run with nothing after it
+            let (found, hashed) = ascii_run(&text[..end], start);
+            assert_eq!(found, end);
+            if end > start {
+                assert_eq!(hashed, hash_ascii_word(text, start, end));
             }
         }
     }
