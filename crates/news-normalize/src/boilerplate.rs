@@ -535,23 +535,33 @@ const fn pack(word: &str) -> u64 {
 /// that a lookup reads two slots and takes no branch (whether a word is a
 /// stopword is a coin toss the processor cannot predict). Empty slots hold
 /// a value no word packs to (`0xFF` is no byte of UTF-8).
-static STOPWORD_TABLE: LazyLock<[u64; STOP_SLOTS]> = LazyLock::new(|| {
+/// Built at compile time: a plain read, no lazy initialization to check on
+/// every word.
+static STOPWORD_TABLE: [u64; STOP_SLOTS] = {
     let mut table = [u64::MAX; STOP_SLOTS];
-    for word in STOPWORDS {
-        let home = stop_slot(pack(word));
-        let slot = [home, (home + 1) % STOP_SLOTS]
-            .into_iter()
-            .find(|&s| table[s] == u64::MAX)
-            .expect("every stopword within one slot of home");
-        table[slot] = pack(word);
+    let mut k = 0;
+    while k < STOPWORDS.len() {
+        let packed = pack(STOPWORDS[k]);
+        let home = stop_slot(packed);
+        let slot = if table[home] == u64::MAX {
+            home
+        } else {
+            (home + 1) % STOP_SLOTS
+        };
+        assert!(
+            table[slot] == u64::MAX,
+            "every stopword within one slot of home"
+        );
+        table[slot] = packed;
+        k += 1;
     }
     table
-});
+};
 
 const STOP_SLOTS: usize = 512;
 
 #[inline]
-fn stop_slot(packed: u64) -> usize {
+const fn stop_slot(packed: u64) -> usize {
     (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
 }
 
@@ -561,7 +571,7 @@ fn stop_slot(packed: u64) -> usize {
 fn is_stopword_packed(packed: Option<u64>) -> bool {
     // (no word packs to zero: a longer word never matches)
     let packed = packed.unwrap_or(0);
-    let table = &*STOPWORD_TABLE;
+    let table = &STOPWORD_TABLE;
     let home = stop_slot(packed);
     (table[home] == packed) | (table[(home + 1) % STOP_SLOTS] == packed)
 }

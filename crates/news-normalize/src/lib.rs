@@ -276,17 +276,26 @@ impl<'a> ReportField<'a> {
     fn write(&self, w: &mut Vec<u8>) -> std::io::Result<()> {
         use news_core::json::{write_str, write_value};
         use std::io::Write;
+        // (pieces written as they are: the formatting machinery cost more
+        // than the rest of the field)
         let r = self.report;
-        write!(
-            w,
-            r#"{{"case":"{}","detokenized":{},"title_from_text":{},"fixes":{{"#,
+        let flag = |on: bool| if on { "true" } else { "false" };
+        for piece in [
+            r#"{"case":""#,
             self.case.name(),
-            self.flag("detokenized", r.detokenized),
-            self.flag("title_from_text", r.title_from_text),
-        )?;
+            r#"","detokenized":"#,
+            flag(self.flag("detokenized", r.detokenized)),
+            r#","title_from_text":"#,
+            flag(self.flag("title_from_text", r.title_from_text)),
+            r#","fixes":{"#,
+        ] {
+            w.write_all(piece.as_bytes())?;
+        }
         for (i, (key, total)) in self.fixes().enumerate() {
-            let comma = if i > 0 { "," } else { "" };
-            write!(w, r#"{comma}"{key}":{total}"#)?;
+            w.write_all(if i > 0 { b"," } else { b"" })?;
+            write_str(w, key)?;
+            w.write_all(b":")?;
+            serde_json::to_writer(&mut *w, &total)?;
         }
         w.write_all(br#"},"removed":["#)?;
         let earlier = self
@@ -306,7 +315,9 @@ impl<'a> ReportField<'a> {
             comma = b",";
             w.write_all(br#"{"text":"#)?;
             write_str(w, &removal.text)?;
-            write!(w, r#","reason":"{}"}}"#, removal.reason.name())?;
+            w.write_all(br#","reason":""#)?;
+            w.write_all(removal.reason.name().as_bytes())?;
+            w.write_all(br#""}"#)?;
         }
         w.write_all(b"]}")
     }
