@@ -87,7 +87,7 @@ impl Record {
         // (the name is shared, not copied: the key is allocated only when
         // the field is new)
         let key = Arc::clone(&self.names.text);
-        self.put(&key, Value::String(text));
+        self.set(&key, Value::String(text));
     }
 
     /// A field's value (none for a field set with [`Record::set_rendered`]:
@@ -114,10 +114,6 @@ impl Record {
 
     /// Sets a field the stage owns: replaced in place if present, appended otherwise.
     pub fn set(&mut self, key: &str, value: Value) {
-        self.put(key, value);
-    }
-
-    fn put(&mut self, key: &str, value: Value) {
         self.forget_rendered(key);
         self.place(key, value);
     }

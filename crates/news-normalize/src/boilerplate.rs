@@ -535,6 +535,7 @@ const fn pack(word: &str) -> u64 {
 /// that a lookup reads two slots and takes no branch (whether a word is a
 /// stopword is a coin toss the processor cannot predict). Empty slots hold
 /// a value no word packs to (`0xFF` is no byte of UTF-8).
+///
 /// Built at compile time: a plain read, no lazy initialization to check on
 /// every word.
 static STOPWORD_TABLE: [u64; STOP_SLOTS] = {
@@ -1482,11 +1483,12 @@ const BRACKET_CREDITS: &[&str] = &[
     "photograph",
 ];
 
-/// The last words of [`SLASH_CREDITS`], hashed: a line that a slash
-/// credit closes ends with one of them.
-static SLASH_CREDIT_LAST_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let last = |name: &&str| word_hash(name.rsplit(' ').next().expect("a word"));
-    SLASH_CREDITS.iter().map(last).collect()
+/// The last words of [`SLASH_CREDITS`]: a line that a slash credit closes
+/// ends with one of them.
+static SLASH_CREDIT_LAST_WORDS: LazyLock<WordCues> = LazyLock::new(|| {
+    let last = |name: &&'static str| name.rsplit(' ').next().expect("a word");
+    let words: Vec<&str> = SLASH_CREDITS.iter().map(last).collect();
+    WordCues::new(&words, &[], None)
 });
 
 /// Whether a bracket in `text` opens with one of [`BRACKET_CREDITS`]
@@ -1517,7 +1519,7 @@ fn may_float(text: &str, line: &Analysis) -> bool {
         return FLOATING_CUE_FINDER.is_match(text) || text.contains(['\u{212A}', '\u{17F}']);
     }
     let slash_credit = || {
-        let closes = |last: &u64| SLASH_CREDIT_LAST_WORDS.contains(last);
+        let closes = |&last: &u64| SLASH_CREDIT_LAST_WORDS.has(last);
         line.hashes.last().is_some_and(closes) && memchr::memchr(b'/', text.as_bytes()).is_some()
     };
     FLOATING_WORD_CUES.in_line(line) || slash_credit() || may_have_bracket_credit(text)
