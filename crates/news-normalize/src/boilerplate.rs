@@ -19,7 +19,6 @@
 //! sentence punctuation and says something no template says, so every rule
 //! leaves such blocks alone unless they are verbatim repeats.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 #[cfg(test)]
@@ -673,7 +672,7 @@ pub struct BlockCache {
     /// Whether the entries' pattern verdicts are for lowercase text (see
     /// [`BlockCache::classify_lines`]).
     lowercase: bool,
-    repeats: RepeatScratch,
+    judging: JudgeScratch,
 }
 
 /// Arenas above this size are freed rather than kept for the next text.
@@ -687,9 +686,12 @@ impl BlockCache {
             || bytes(self.numbers.capacity(), 8)
             || bytes(self.entries.capacity(), std::mem::size_of::<Entry>())
             || bytes(
-                self.repeats.firsts.capacity(),
+                self.judging.repeats.firsts.capacity(),
                 std::mem::size_of::<(u64, usize)>(),
             )
+            // (a text of many equal lines has few entries but long line lists)
+            || bytes(self.last_blocks.capacity(), 8)
+            || bytes(self.judging.kept.capacity(), 8)
         {
             *self = BlockCache::default();
             return;
@@ -906,7 +908,7 @@ impl<'a> Block<'a> {
     /// The lowercased words (runs of letters and digits), for a short block
     /// (at most [`NORM_WORDS`] words, where wording checks need them); none
     /// for a longer one. Made on the fly: most checks stop at the first word.
-    fn norm_words(&self) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+    fn norm_words(&self) -> impl Iterator<Item = LowerWord<'a>> + 'a {
         self.words_as_written().map(lowercase_word)
     }
 
@@ -932,13 +934,57 @@ impl<'a> Block<'a> {
 
 /// A word lowercased as [`BlockCache::analyze`] lowercases it: character
 /// by character (no final sigma rule).
-fn lowercase_word(w: &str) -> Cow<'_, str> {
+fn lowercase_word(w: &str) -> LowerWord<'_> {
     if !w.is_ascii() {
-        Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
-    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(w.to_ascii_lowercase())
+        LowerWord::Owned(w.chars().flat_map(char::to_lowercase).collect())
+    } else if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        LowerWord::Borrowed(w)
+    } else if w.len() <= INLINE_WORD {
+        let mut bytes = [0; INLINE_WORD];
+        bytes[..w.len()].copy_from_slice(w.as_bytes());
+        bytes[..w.len()].make_ascii_lowercase();
+        LowerWord::Inline(bytes, w.len() as u8)
     } else {
-        Cow::Borrowed(w)
+        LowerWord::Owned(w.to_ascii_lowercase())
+    }
+}
+
+/// The longest ASCII word [`LowerWord`] lowercases in place of allocating.
+const INLINE_WORD: usize = 30;
+
+/// A lowercased word: the word itself when it has no capital, a copy on
+/// the stack when it is a short ASCII word (capitalized words are common
+/// in the short lines wording checks read, and a heap copy of each cost
+/// an allocation), or a string.
+enum LowerWord<'a> {
+    Borrowed(&'a str),
+    Inline([u8; INLINE_WORD], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for LowerWord<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            LowerWord::Borrowed(w) => w,
+            // (ASCII by construction: the check is a short scan)
+            LowerWord::Inline(bytes, len) => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).expect("ASCII word")
+            }
+            LowerWord::Owned(w) => w,
+        }
+    }
+}
+
+impl AsRef<str> for LowerWord<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for LowerWord<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
     }
 }
 
@@ -952,7 +998,7 @@ fn alnum_words(text: &str) -> impl Iterator<Item = &str> {
 /// Lowercased alphanumeric words of a text, as [`Block::norm_words`] makes them.
 fn words_of(text: &str) -> Vec<String> {
     alnum_words(text)
-        .map(|w| lowercase_word(w).into_owned())
+        .map(|w| lowercase_word(w).to_string())
         .collect()
 }
 
@@ -1117,21 +1163,21 @@ struct DfaSet {
     dfa: regex_automata::hybrid::dfa::DFA,
     /// Every pattern is anchored at the start (the NFA says so): searches are.
     anchored: bool,
-    /// The DFA's search caches, one per thread.
-    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, NewCache>,
+    /// The DFA's search caches and a set of matched patterns, one per thread.
+    caches: regex_automata::util::pool::Pool<SearchState, NewCache>,
     /// The patterns as a [`RegexSet`], compiled only if the DFA ever fails
     /// a search (it cannot with these patterns: their word boundaries are ASCII).
     patterns: Vec<String>,
     fallback: std::sync::OnceLock<RegexSet>,
 }
 
-type NewCache = Box<
-    dyn Fn() -> regex_automata::hybrid::dfa::Cache
-        + Send
-        + Sync
-        + std::panic::UnwindSafe
-        + std::panic::RefUnwindSafe,
->;
+type SearchState = (
+    regex_automata::hybrid::dfa::Cache,
+    regex_automata::PatternSet,
+);
+
+type NewCache =
+    Box<dyn Fn() -> SearchState + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 impl DfaSet {
     fn new(patterns: Vec<String>) -> Self {
@@ -1149,7 +1195,8 @@ impl DfaSet {
         DfaSet {
             anchored: dfa.get_nfa().is_always_start_anchored(),
             caches: regex_automata::util::pool::Pool::new(Box::new(move || {
-                for_caches.create_cache()
+                let set = regex_automata::PatternSet::new(for_caches.pattern_len());
+                (for_caches.create_cache(), set)
             })),
             dfa,
             patterns,
@@ -1168,7 +1215,7 @@ impl DfaSet {
     }
 
     fn with_cache<T>(&self, f: impl FnOnce(&mut regex_automata::hybrid::dfa::Cache) -> T) -> T {
-        f(&mut self.caches.get())
+        f(&mut self.caches.get().0)
     }
 
     fn input<'t>(&self, text: &'t str) -> regex_automata::Input<'t> {
@@ -1193,26 +1240,46 @@ impl DfaSet {
         found
     }
 
-    /// The patterns that match `text`, in order. Most lines match nothing,
-    /// and the plain search that says so is cheaper than collecting every
-    /// overlapping match.
+    /// The patterns that match `text`, in order.
+    #[cfg(test)]
     fn matches(&self, text: &str) -> Vec<usize> {
+        self.with_matches(text, |found| found.collect())
+    }
+
+    /// The first pattern (in order) that matches `text`.
+    fn first(&self, text: &str) -> Option<usize> {
+        self.with_matches(text, |found| found.next())
+    }
+
+    /// How many patterns match `text`.
+    fn count(&self, text: &str) -> usize {
+        self.with_matches(text, |found| found.count())
+    }
+
+    /// `seen` of the patterns that match `text`, in order. Most lines match
+    /// nothing, and the plain search that says so is cheaper than
+    /// collecting every overlapping match; the set of matches is reused
+    /// from search to search.
+    fn with_matches<T: PartialEq + std::fmt::Debug>(
+        &self,
+        text: &str,
+        seen: impl Fn(&mut dyn Iterator<Item = usize>) -> T,
+    ) -> T {
         if !self.is_match(text) {
-            return Vec::new();
+            return seen(&mut std::iter::empty());
         }
-        let mut set = regex_automata::PatternSet::new(self.dfa.pattern_len());
-        let searched = self.with_cache(|cache| {
-            self.dfa
-                .try_which_overlapping_matches(cache, &self.input(text), &mut set)
-        });
-        let found: Vec<usize> = match searched {
-            Ok(()) => set.iter().map(|p| p.as_usize()).collect(),
-            Err(_) => self.fallback().matches(text).iter().collect(),
+        let by_fallback = || seen(&mut self.fallback().matches(text).iter());
+        let mut state = self.caches.get();
+        let (cache, set) = &mut *state;
+        set.clear();
+        let searched = self
+            .dfa
+            .try_which_overlapping_matches(cache, &self.input(text), set);
+        let found = match searched {
+            Ok(()) => seen(&mut set.iter().map(|p| p.as_usize())),
+            Err(_) => by_fallback(),
         };
-        debug_assert_eq!(
-            found,
-            self.fallback().matches(text).iter().collect::<Vec<_>>()
-        );
+        debug_assert_eq!(found, by_fallback(), "{text}");
         found
     }
 }
@@ -1529,7 +1596,7 @@ impl Patterns {
     /// The category of the first pattern (in table order) matching `text`,
     /// whose analysis is `line`.
     fn first_match(&self, text: &str, line: &Analysis) -> Option<Category> {
-        let first = |set: &DfaSet, rows: &[usize]| set.matches(text).first().map(|&k| rows[k]);
+        let first = |set: &DfaSet, rows: &[usize]| set.first(text).map(|k| rows[k]);
         let anchored = first(&self.anchored, &self.anchored_rows);
         let floating = if may_float(text, line) {
             first(&self.floating, &self.floating_rows)
@@ -1791,10 +1858,12 @@ pub fn remove_boilerplate(
 ) -> (String, Vec<Removal>, Case) {
     // A text that is the last call's output (the next round of
     // `crate::normalize`) is made of that call's kept blocks.
+    // (the list of the last call's kept blocks is reused either way)
     let lines = if cache.last_valid && text == cache.last_output {
         std::mem::take(&mut cache.last_blocks)
     } else {
-        let mut lines = Vec::new();
+        let mut lines = std::mem::take(&mut cache.last_blocks);
+        lines.clear();
         let mut blank = false;
         for line in lines_of(text) {
             let line = line.trim();
@@ -1821,20 +1890,21 @@ pub fn remove_boilerplate(
     cache.classify_lines(&lines, ctx);
     // (interned: later rounds find it analysed)
     let title = ctx.title.map(|t| cache.intern(t));
-    let mut scratch = std::mem::take(&mut cache.repeats);
-    let (out, removed, kept) =
-        judge_blocks(cache, &lines, title, ctx, enabled, text.len(), &mut scratch);
-    cache.repeats = scratch;
+    let mut scratch = std::mem::take(&mut cache.judging);
+    let (out, removed) = judge_blocks(cache, &lines, title, ctx, enabled, text.len(), &mut scratch);
+    // (the input list becomes the next call's list of kept blocks)
+    cache.last_blocks = std::mem::replace(&mut scratch.kept, lines);
+    cache.judging = scratch;
     cache.last_output.clear();
     cache.last_output.push_str(&out);
-    cache.last_blocks = kept;
     cache.last_valid = true;
     (out, removed, case)
 }
 
 /// Decides which blocks (entries of `cache`, each with whether a blank line
-/// came before it) are furniture; returns the kept text, the removals in
-/// text order, and the kept blocks as the kept text's lines.
+/// came before it) are furniture; returns the kept text and the removals in
+/// text order, and leaves the kept blocks, as the kept text's lines, in
+/// `scratch.kept`.
 fn judge_blocks(
     cache: &BlockCache,
     lines: &[(u32, bool)],
@@ -1842,8 +1912,13 @@ fn judge_blocks(
     ctx: &Context,
     enabled: &dyn Fn(Category) -> bool,
     capacity: usize,
-    scratch: &mut RepeatScratch,
-) -> (String, Vec<Removal>, Vec<(u32, bool)>) {
+    scratch: &mut JudgeScratch,
+) -> (String, Vec<Removal>) {
+    let JudgeScratch {
+        repeats,
+        verdict,
+        kept,
+    } = scratch;
     let blocks: Vec<Block> = lines
         .iter()
         .map(|&(id, blank_before)| {
@@ -1855,7 +1930,8 @@ fn judge_blocks(
             }
         })
         .collect();
-    let mut verdict: Vec<Option<Category>> = vec![None; blocks.len()];
+    verdict.clear();
+    verdict.resize(blocks.len(), None);
     let mut decide = |verdict: &mut Vec<Option<Category>>, i: usize, cat: Category| {
         if verdict[i].is_none() && enabled(cat) {
             verdict[i] = Some(cat);
@@ -1868,7 +1944,7 @@ fn judge_blocks(
     // 1. What each block says.
     for (i, block) in blocks.iter().enumerate() {
         if let Some(cat) = block.pattern {
-            decide(&mut verdict, i, cat);
+            decide(verdict, i, cat);
         }
     }
     // The headline repeated in the body. The first copy before the first
@@ -1880,7 +1956,7 @@ fn judge_blocks(
             for (i, block) in blocks.iter().enumerate() {
                 if block.hashes == title_words && !block.is_body() {
                     if !at_top {
-                        decide(&mut verdict, i, Category::Headline);
+                        decide(verdict, i, Category::Headline);
                     }
                     at_top = false;
                 } else if verdict[i].is_none() && block.is_body() {
@@ -1903,7 +1979,7 @@ fn judge_blocks(
                 if !b.is_headline_like() || b.terminal && b.text.ends_with('.') {
                     break;
                 }
-                decide(&mut verdict, j, Category::Related);
+                decide(verdict, j, Category::Related);
                 j += 1;
             }
         }
@@ -1917,20 +1993,20 @@ fn judge_blocks(
         .find(|(i, _)| verdict[*i].is_none())
         .filter(|(_, b)| b.is_headline_like())
         .map(|(i, _)| i);
-    find_repeats(&blocks, &mut verdict, opening, &mut decide, scratch);
+    find_repeats(&blocks, verdict, opening, &mut decide, repeats);
 
     // Author bio closing the page.
-    find_bio(&blocks, &mut verdict, &mut decide);
+    find_bio(&blocks, verdict, &mut decide);
 
     // 3. Zones before the first and after the last body paragraph.
-    clean_zones(&blocks, &mut verdict, ctx, &mut decide);
+    clean_zones(&blocks, verdict, ctx, &mut decide);
 
     // Reassemble, keeping paragraph breaks.
     let mut out = String::with_capacity(capacity);
     let mut removed = Vec::new();
-    let mut kept = Vec::with_capacity(blocks.len());
+    kept.clear();
     let mut blank_pending = false;
-    for ((block, verdict), &(id, _)) in blocks.iter().zip(&verdict).zip(lines) {
+    for ((block, verdict), &(id, _)) in blocks.iter().zip(verdict.iter()).zip(lines) {
         blank_pending |= block.blank_before;
         match verdict {
             Some(reason) => {
@@ -1950,7 +2026,7 @@ fn judge_blocks(
             }
         }
     }
-    (out, removed, kept)
+    (out, removed)
 }
 
 /// Pattern verdict for one block, from its wording alone.
@@ -2455,6 +2531,16 @@ fn find_repeats(
     }
 }
 
+/// Working memory of [`judge_blocks`], reused from call to call.
+#[derive(Default)]
+struct JudgeScratch {
+    repeats: RepeatScratch,
+    /// Each block's category, when it is furniture.
+    verdict: Vec<Option<Category>>,
+    /// The kept blocks (see [`judge_blocks`]).
+    kept: Vec<(u32, bool)>,
+}
+
 /// Working memory of [`find_repeats`], reused from call to call.
 #[derive(Default)]
 struct RepeatScratch {
@@ -2523,7 +2609,7 @@ fn bio_cues(b: &Block) -> usize {
         if has_quote_mark(b.text) {
             return 0;
         }
-        BIO_CUES.matches(b.text).len() as u8
+        BIO_CUES.count(b.text) as u8
     });
     usize::from(*cues)
 }
@@ -2560,7 +2646,7 @@ fn clean_zones(
             let masthead = (1..=6).contains(&b.norm_len())
                 && ctx.source.is_some()
                 && b.norm_words()
-                    .all(|w| source_words().iter().any(|s| *s == w));
+                    .all(|w| source_words().iter().any(|s| **s == *w));
             let credit_line = masthead || is_role_line(b) || is_handle_line(b);
             if credit_line || (furnished && is_name_shaped(b, ctx)) {
                 decide(verdict, i, Category::Byline);
@@ -2959,7 +3045,7 @@ mod tests {
         assert_eq!(h[3], h[4]);
         assert_ne!(h[5], h[6]);
         assert_ne!(h[0], h[3]);
-        let words: Vec<Cow<str>> = block.norm_words().collect();
+        let words: Vec<String> = block.norm_words().map(|w| w.to_string()).collect();
         assert_eq!(
             words.join(" "),
             "élan élan élan longerthaneightbytes longerthaneightbytes ab ba σοφιασ"
