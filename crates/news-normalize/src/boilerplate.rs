@@ -665,10 +665,11 @@ pub struct BlockCache {
     numbers: Vec<u64>,
     /// Content hashes of the line being analysed.
     scratch: Vec<u64>,
-    /// The last output of [`remove_boilerplate`] and its lines (when valid).
-    last_output: String,
+    /// The lines of the last output of [`remove_boilerplate`] (when valid),
+    /// and that output itself in debug builds, to check the callers' word.
     last_blocks: Vec<(u32, bool)>,
     last_valid: bool,
+    last_output: String,
     /// Whether the entries' pattern verdicts are for lowercase text (see
     /// [`BlockCache::classify_lines`]).
     lowercase: bool,
@@ -1850,16 +1851,22 @@ fn has_quote_mark(text: &str) -> bool {
 
 /// Removes furniture; returns the kept text, the removals in text order,
 /// and the case of `text` (as [`news_core::text::detect_case`] finds it).
+/// `again` says that `text` is the output of the last call with this cache,
+/// unchanged (the next round of [`crate::normalize`]): it is then made of
+/// that call's kept blocks, and is not split into lines again.
 pub fn remove_boilerplate(
     text: &str,
+    again: bool,
     ctx: &Context,
     enabled: &dyn Fn(Category) -> bool,
     cache: &mut BlockCache,
 ) -> (String, Vec<Removal>, Case) {
-    // A text that is the last call's output (the next round of
-    // `crate::normalize`) is made of that call's kept blocks.
+    debug_assert!(
+        !again || cache.last_valid && text == cache.last_output,
+        "not the last output: {text}"
+    );
     // (the list of the last call's kept blocks is reused either way)
-    let lines = if cache.last_valid && text == cache.last_output {
+    let lines = if again && cache.last_valid {
         std::mem::take(&mut cache.last_blocks)
     } else {
         let mut lines = std::mem::take(&mut cache.last_blocks);
@@ -1895,8 +1902,10 @@ pub fn remove_boilerplate(
     // (the input list becomes the next call's list of kept blocks)
     cache.last_blocks = std::mem::replace(&mut scratch.kept, lines);
     cache.judging = scratch;
-    cache.last_output.clear();
-    cache.last_output.push_str(&out);
+    if cfg!(debug_assertions) {
+        cache.last_output.clear();
+        cache.last_output.push_str(&out);
+    }
     cache.last_valid = true;
     (out, removed, case)
 }
@@ -2261,17 +2270,25 @@ static SHARE_WORD_CUES: LazyLock<WordCues> =
 /// [`SHARE_WORDS`] word that run-together labels are stripped of.
 fn opens_like_share_word(word: &str) -> bool {
     let head = word.as_bytes().get(..3);
-    let head = head.map(|h| [h[0], h[1], h[2]].map(|b| b.to_ascii_lowercase()));
-    head.is_some_and(|head| SHARE_PREFIXES.binary_search(&&head[..]).is_ok())
+    let head = head.map(|h| three_bytes([h[0], h[1], h[2]].map(|b| b.to_ascii_lowercase())));
+    head.is_some_and(|head| SHARE_PREFIXES.binary_search(&head).is_ok())
+}
+
+/// Three bytes as one number (compared as a number, not through `memcmp`).
+fn three_bytes(bytes: [u8; 3]) -> u32 {
+    u32::from_be_bytes([0, bytes[0], bytes[1], bytes[2]])
 }
 
 /// The first three bytes of the [`SHARE_WORDS`] that a run-together label
 /// is stripped of (those longer than two bytes), sorted.
-static SHARE_PREFIXES: LazyLock<Vec<&[u8]>> = LazyLock::new(|| {
-    let mut heads: Vec<&[u8]> = SHARE_WORDS
+static SHARE_PREFIXES: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    let mut heads: Vec<u32> = SHARE_WORDS
         .iter()
         .filter(|w| w.len() > 2)
-        .map(|w| &w.as_bytes()[..3])
+        .map(|w| {
+            let b = w.as_bytes();
+            three_bytes([b[0], b[1], b[2]])
+        })
         .collect();
     heads.sort_unstable();
     heads.dedup();
@@ -2682,7 +2699,7 @@ mod tests {
     ) -> (String, Vec<(String, &'static str)>) {
         let ctx = Context::new(title, source);
         let (out, removed, _) =
-            remove_boilerplate(text, &ctx, &|_| true, &mut BlockCache::default());
+            remove_boilerplate(text, false, &ctx, &|_| true, &mut BlockCache::default());
         (
             out,
             removed
@@ -3206,6 +3223,7 @@ mod tests {
         ] {
             let (_, _, case) = remove_boilerplate(
                 text,
+                false,
                 &Context::new(None, None),
                 &|_| true,
                 &mut BlockCache::default(),

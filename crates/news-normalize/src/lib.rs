@@ -133,6 +133,8 @@ pub fn normalize(
         // (see `detok::has_ptb_marks`): once a round finds none, the later
         // rounds, which only drop lines, need not look again.
         let mut may_be_tokenized = !opts.no_detokenize;
+        // (whether `text` is the last round's kept text, unchanged)
+        let mut again = false;
         for _ in 0..8 {
             let mut changed = false;
             if may_be_tokenized && !detok::has_ptb_marks(&text) {
@@ -142,6 +144,7 @@ pub fn normalize(
                 let joined = detok::detokenize(&text);
                 if joined != text {
                     text = Cow::Owned(joined);
+                    again = false;
                     report.detokenized = true;
                     changed = true;
                 }
@@ -151,15 +154,17 @@ pub fn normalize(
                 source,
             );
             let (kept, removed, text_case) =
-                boilerplate::remove_boilerplate(&text, &ctx, &enabled, cache);
+                boilerplate::remove_boilerplate(&text, again, &ctx, &enabled, cache);
             case = text_case;
             changed |= !removed.is_empty();
             report.removed.extend(removed);
             text = Cow::Owned(kept);
+            again = true;
             if title.is_none() && found_title.is_none() && !opts.no_title && case != Case::Lower {
                 if let Some((headline, rest)) = split_headline(&text, cache) {
                     found_title = Some(headline);
                     text = Cow::Owned(rest);
+                    again = false;
                     report.title_from_text = true;
                     changed = true;
                 }
