@@ -131,14 +131,8 @@ pub fn reads_tokenized(text: &str) -> bool {
     let mut split = 0usize; // punctuation or clitics standing alone
     let mut attached = 0usize; // the same attached to a word
     let mut markers = 0usize; // tokens only PTB makes: -lrb-, ``, n't alone
-    let mut start = 0;
-    let ends = memchr::memchr2_iter(b' ', b'\n', text.as_bytes()).chain([text.len()]);
-    for end in ends {
-        let token = &text[start..end];
-        start = end + 1;
-        let Some(&first) = token.as_bytes().first() else {
-            continue;
-        };
+    for token in ascii_tokens(text, |b| b == b' ' || b == b'\n') {
+        let first = token.as_bytes()[0];
         // Every PTB token below opens with one of these bytes (0xE2 opens
         // the curly apostrophe); other tokens can only be attached ones.
         let special = matches!(
@@ -159,7 +153,8 @@ pub fn reads_tokenized(text: &str) -> bool {
             let punct_attached =
                 matches!(token.as_bytes()[token.len() - 1], b',' | b';' | b'?' | b'!');
             let clitic_attached = || {
-                memchr::memchr2(b'\'', 0xE2, token.as_bytes()).is_some()
+                // (a plain loop: words are short)
+                token.bytes().any(|b| b == b'\'' || b == 0xE2)
                     && (token.contains("'s") || token.contains("n't") || token.contains("’s"))
             };
             if punct_attached || clitic_attached() {
@@ -168,6 +163,23 @@ pub fn reads_tokenized(text: &str) -> bool {
         }
     }
     (split >= 3 && split >= 4 * attached) || (markers >= 1 && split >= 2 && split >= 2 * attached)
+}
+
+/// The non-empty runs of `text` between the bytes `is_sep` picks, which
+/// must be ASCII (so every run is whole characters). PTB tokens are short:
+/// a plain loop over the bytes costs less than a vectorized search started
+/// again for each token.
+fn ascii_tokens(text: &str, is_sep: impl Fn(u8) -> bool) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    (0..=bytes.len()).filter_map(move |i| {
+        if i < bytes.len() && !is_sep(bytes[i]) {
+            return None;
+        }
+        let token = &text[start..i];
+        start = i + 1;
+        (!token.is_empty()).then_some(token)
+    })
 }
 
 /// Joins PTB tokens back into ordinary text, line by line.
@@ -183,7 +195,7 @@ pub fn detokenize(text: &str) -> String {
             out.push('\n');
         }
         let mut glue_next = true; // no space before the next token
-        for token in line.split(' ').filter(|t| !t.is_empty()) {
+        for token in ascii_tokens(line, |b| b == b' ') {
             // A token opening with a letter or digit is a word (but for the
             // clitic "n't"): it glues to nothing.
             let first = token.as_bytes()[0];
@@ -273,6 +285,15 @@ mod tests {
                 reference(t).min(2),
                 "{t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn ascii_tokens_are_the_non_empty_pieces_split_finds() {
+        for text in ["", " ", "a", " a  b\nc \n\n d ", "é ü\nß  ,", "x\n"] {
+            let split: Vec<&str> = text.split([' ', '\n']).filter(|t| !t.is_empty()).collect();
+            let tokens: Vec<&str> = ascii_tokens(text, |b| b == b' ' || b == b'\n').collect();
+            assert_eq!(tokens, split, "{text:?}");
         }
     }
 
