@@ -19,6 +19,7 @@
 //! sentence punctuation and says something no template says, so every rule
 //! leaves such blocks alone unless they are verbatim repeats.
 
+use crate::swar::{ascii_alnum, load_le, HIGH_BITS};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 #[cfg(test)]
@@ -367,7 +368,7 @@ static BYTE_CLASS: [u8; 256] = {
 #[inline]
 fn ascii_run(bytes: &[u8], start: usize) -> (usize, (u64, Option<u64>)) {
     let chunk = load_le(bytes, start);
-    let others = !ascii_alnum_bits(chunk) & HIGH_BITS;
+    let others = !ascii_alnum(chunk) & HIGH_BITS;
     if others == 0 {
         let end = ascii_alnum_end(bytes, start + 8);
         return (end, hash_ascii_word(bytes, start, end));
@@ -389,44 +390,12 @@ fn ascii_run(bytes: &[u8], start: usize) -> (usize, (u64, Option<u64>)) {
 #[inline]
 fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
-        let others = !ascii_alnum_bits(load_le(bytes, i)) & HIGH_BITS;
+        let others = !ascii_alnum(load_le(bytes, i)) & HIGH_BITS;
         if others != 0 {
             return i + (others.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-}
-
-/// The eight bytes at `i`, first byte lowest; zeros (no letter or digit)
-/// past the end.
-#[inline]
-fn load_le(bytes: &[u8], i: usize) -> u64 {
-    match bytes.get(i..i + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-        None => bytes[i..]
-            .iter()
-            .rev()
-            .fold(0, |v, &b| v << 8 | u64::from(b)),
-    }
-}
-
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit.
-#[inline]
-fn ascii_alnum_bits(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let each = |b: u8| u64::from_ne_bytes([b; 8]);
-    // On seven-bit bytes, adding 128 - lo sets the high bit just when the
-    // byte is at least lo, and no byte carries into the next.
-    let at_least = |v: u64, lo: u8| v.wrapping_add(each(128 - lo));
-    let above = |v: u64, hi: u8| v.wrapping_add(each(127 - hi));
-    let low = x & LOW7;
-    let digit = at_least(low, b'0') & !above(low, b'9');
-    // setting bit 5 maps A-Z onto a-z, and nothing else into a-z
-    let folded = low | each(0x20);
-    let letter = at_least(folded, b'a') & !above(folded, b'z');
-    (digit | letter) & !x & HIGH_BITS
 }
 
 /// A word that is not all ASCII, as [`BlockCache::analyze`] takes it.
@@ -3002,24 +2971,6 @@ mod tests {
                 text.extend(&word);
                 text.extend((0..after).map(|_| b'Z'));
                 assert_eq!(hash_ascii_word(&text, 3, 3 + len), expected);
-            }
-        }
-    }
-
-    #[test]
-    fn eight_byte_alnum_test_agrees_with_the_byte_test() {
-        // every byte value at every position, among letters and among spaces
-        for fill in [b'q', b' ', 0xC3] {
-            for at in 0..8 {
-                for b in 0..=255u8 {
-                    let mut eight = [fill; 8];
-                    eight[at] = b;
-                    let bits = ascii_alnum_bits(u64::from_le_bytes(eight));
-                    for (k, byte) in eight.iter().enumerate() {
-                        let set = bits >> (8 * k + 7) & 1 == 1;
-                        assert_eq!(set, byte.is_ascii_alphanumeric(), "{eight:?} at {k}");
-                    }
-                }
             }
         }
     }

@@ -5,6 +5,7 @@
 //! space, single spaces inside lines, no spaces at line ends or starts, and at
 //! most one blank line in a row.
 
+use crate::swar;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -225,19 +226,7 @@ fn clean_unified(text: &str, form: Form) -> (Cow<'_, str>, CharFixes) {
     while !rest.is_empty() {
         // Copy a run of plain printable ASCII in one go, single spaces
         // between printable characters included (they stay as they are).
-        let bytes = rest.as_bytes();
-        let printable = |b: u8| (0x21..=0x7E).contains(&b);
-        let mut run = 0;
-        while run < bytes.len() {
-            let b = bytes[run];
-            if printable(b)
-                || (b == b' ' && run > 0 && bytes.get(run + 1).is_some_and(|&n| printable(n)))
-            {
-                run += 1;
-            } else {
-                break;
-            }
-        }
+        let run = plain_run(rest.as_bytes());
         if run > 0 {
             separate(&mut out, &mut newlines, &mut pending_space);
             out.push_str(&rest[..run]);
@@ -270,6 +259,47 @@ fn clean_unified(text: &str, form: Form) -> (Cow<'_, str>, CharFixes) {
 
 /// Before a kept character: the pending break (one newline, or a blank line
 /// for two or more) or space, never at the start of the text.
+/// How many bytes open `bytes` that [`clean_unified`] copies as they are:
+/// printable ASCII, and single spaces between two printable characters.
+/// Eight bytes at a time while all of them are such (prose is mostly
+/// runs of these), then byte by byte.
+fn plain_run(bytes: &[u8]) -> usize {
+    let printable = |b: u8| (0x21..=0x7E).contains(&b);
+    let mut run = 0;
+    // (a space opening the run is no such space: the byte loop says so)
+    if bytes.first() != Some(&b' ') {
+        // (the byte after the eight is read: a last space needs it printable)
+        while let Some(chunk) = bytes.get(run..run + 9) {
+            let x = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+            let printables = swar::in_range(x, 0x21, 0x7E);
+            let next_printable = if printable(chunk[8]) { 0x80 << 56 } else { 0 };
+            // a space passes when the byte after it is printable
+            let spaces = swar::equal(x, b' ') & (printables >> 8 | next_printable);
+            if printables | spaces != swar::HIGH_BITS {
+                break;
+            }
+            run += 8;
+        }
+    }
+    plain_run_from(bytes, run)
+}
+
+/// [`plain_run`] byte by byte, from `run` (where the run is known to go on).
+fn plain_run_from(bytes: &[u8], mut run: usize) -> usize {
+    let printable = |b: u8| (0x21..=0x7E).contains(&b);
+    while run < bytes.len() {
+        let b = bytes[run];
+        if printable(b)
+            || (b == b' ' && run > 0 && bytes.get(run + 1).is_some_and(|&n| printable(n)))
+        {
+            run += 1;
+        } else {
+            break;
+        }
+    }
+    run
+}
+
 fn separate(out: &mut String, newlines: &mut usize, pending_space: &mut bool) {
     if !out.is_empty() {
         if *newlines > 0 {
@@ -396,6 +426,40 @@ mod tests {
             let t = format!("x{s}y");
             let expected = !spacing_fault(&t) && clean(&t) == t;
             assert_eq!(is_clean(&t), expected, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn plain_runs_end_where_the_byte_loop_ends_them() {
+        // every piece at every place in a run of prose, and runs of spaces
+        let base = b"Plain words, and more of them: 12 (a) [b] {c} ~end~ x y z 0123456789";
+        let pieces: [&[u8]; 10] = [
+            b" ",
+            b"  ",
+            b"\n",
+            b"\t",
+            b"\x7f",
+            b"\x00",
+            b"\xc2\xa0",
+            b"\xe2\x80\x99",
+            b" \n",
+            b"~",
+        ];
+        for piece in pieces {
+            for at in 0..=base.len() {
+                let mut bytes = base[..at].to_vec();
+                bytes.extend_from_slice(piece);
+                bytes.extend_from_slice(&base[at..]);
+                for start in 0..bytes.len() {
+                    let tail = &bytes[start..];
+                    assert_eq!(
+                        plain_run(tail),
+                        plain_run_from(tail, 0),
+                        "{:?}",
+                        String::from_utf8_lossy(tail)
+                    );
+                }
+            }
         }
     }
 

@@ -19,6 +19,7 @@ pub mod boilerplate;
 pub mod chars;
 pub mod cli;
 pub mod detok;
+mod swar;
 pub mod web;
 
 use std::borrow::Cow;
