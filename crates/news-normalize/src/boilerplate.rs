@@ -634,10 +634,9 @@ pub struct BlockCache {
     numbers: Vec<u64>,
     /// Content hashes of the line being analysed.
     scratch: Vec<u64>,
-    /// The lines of the last output of [`remove_boilerplate`] (when valid),
-    /// and that output itself in debug builds, to check the callers' word.
+    /// The lines of the last output of [`remove_boilerplate`], and that
+    /// output itself in debug builds, to check the callers' word.
     last_blocks: Vec<(u32, bool)>,
-    last_valid: bool,
     last_output: String,
     /// Whether the entries' pattern verdicts are for lowercase text (see
     /// [`BlockCache::classify_lines`]).
@@ -670,7 +669,6 @@ impl BlockCache {
         self.entries.clear();
         self.last_output.clear();
         self.last_blocks.clear();
-        self.last_valid = false;
         self.texts.clear();
         self.numbers.clear();
     }
@@ -1831,14 +1829,12 @@ pub fn remove_boilerplate(
     cache: &mut BlockCache,
 ) -> (String, Vec<Removal>, Case) {
     debug_assert!(
-        !again || cache.last_valid && text == cache.last_output,
+        !again || text == cache.last_output,
         "not the last output: {text}"
     );
     // (the list of the last call's kept blocks is reused either way)
-    let lines = if again && cache.last_valid {
-        std::mem::take(&mut cache.last_blocks)
-    } else {
-        let mut lines = std::mem::take(&mut cache.last_blocks);
+    let mut lines = std::mem::take(&mut cache.last_blocks);
+    if !again {
         lines.clear();
         let mut blank = false;
         for line in lines_of(text) {
@@ -1850,8 +1846,7 @@ pub fn remove_boilerplate(
                 blank = false;
             }
         }
-        lines
-    };
+    }
     // Lines are split at '\n' and trimmed of whitespace, which has no case:
     // their letters are the text's.
     let (upper, lower) = lines.iter().fold((0, 0), |(u, l), &(id, _)| {
@@ -1875,7 +1870,6 @@ pub fn remove_boilerplate(
         cache.last_output.clear();
         cache.last_output.push_str(&out);
     }
-    cache.last_valid = true;
     (out, removed, case)
 }
 
@@ -2183,7 +2177,8 @@ fn is_share_bar(block: &Block) -> bool {
     for (written, &hash) in block.words_as_written().zip(block.hashes) {
         // An ASCII word that is no share word and does not open with one
         // is uncovered as it is written (most words: not lowercased).
-        if written.is_ascii() && !SHARE_WORD_CUES.has(hash) && !opens_like_share_word(written) {
+        let cue = SHARE_WORD_CUES.has(hash);
+        if written.is_ascii() && !cue && !opens_like_share_word(written) {
             uncovered += written.len();
             if uncovered * 10 > total {
                 return false;
@@ -2192,7 +2187,7 @@ fn is_share_bar(block: &Block) -> bool {
         }
         let word = lowercase_word(written);
         let word = word.as_ref();
-        if SHARE_WORD_CUES.has(hash) && SHARE_WORDS.contains(&word) {
+        if cue && SHARE_WORDS.contains(&word) {
             has_action |= !matches!(
                 word,
                 "this"

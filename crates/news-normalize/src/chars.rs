@@ -257,20 +257,18 @@ fn clean_unified(text: &str, form: Form) -> (Cow<'_, str>, CharFixes) {
     (Cow::Owned(out), fixes)
 }
 
-/// Before a kept character: the pending break (one newline, or a blank line
-/// for two or more) or space, never at the start of the text.
 /// How many bytes open `bytes` that [`clean_unified`] copies as they are:
 /// printable ASCII, and single spaces between two printable characters.
 /// Eight bytes at a time while all of them are such (prose is mostly
 /// runs of these), then byte by byte.
 fn plain_run(bytes: &[u8]) -> usize {
-    let printable = |b: u8| (0x21..=0x7E).contains(&b);
     let mut run = 0;
     // (a space opening the run is no such space: the byte loop says so)
     if bytes.first() != Some(&b' ') {
         // (the byte after the eight is read: a last space needs it printable)
         while let Some(chunk) = bytes.get(run..run + 9) {
             let x = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+            // (the byte test's range, eight bytes at a time)
             let printables = swar::in_range(x, 0x21, 0x7E);
             let next_printable = if printable(chunk[8]) { 0x80 << 56 } else { 0 };
             // a space passes when the byte after it is printable
@@ -284,9 +282,13 @@ fn plain_run(bytes: &[u8]) -> usize {
     plain_run_from(bytes, run)
 }
 
+/// Printable ASCII: no space, no control character.
+fn printable(b: u8) -> bool {
+    (0x21..=0x7E).contains(&b)
+}
+
 /// [`plain_run`] byte by byte, from `run` (where the run is known to go on).
 fn plain_run_from(bytes: &[u8], mut run: usize) -> usize {
-    let printable = |b: u8| (0x21..=0x7E).contains(&b);
     while run < bytes.len() {
         let b = bytes[run];
         if printable(b)
@@ -300,6 +302,8 @@ fn plain_run_from(bytes: &[u8], mut run: usize) -> usize {
     run
 }
 
+/// Before a kept character: the pending break (one newline, or a blank line
+/// for two or more) or space, never at the start of the text.
 fn separate(out: &mut String, newlines: &mut usize, pending_space: &mut bool) {
     if !out.is_empty() {
         if *newlines > 0 {
