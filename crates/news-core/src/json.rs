@@ -11,6 +11,8 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value};
 
+use crate::swar::{each, HIGH_BITS};
+
 /// What serde_json writes for each byte that needs an escape (0 for none):
 /// a short escape letter, or `u` for `\u00XX`.
 static ESCAPE: [u8; 256] = {
@@ -30,19 +32,16 @@ static ESCAPE: [u8; 256] = {
     table
 };
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
 /// Marks (with the byte's high bit) the bytes of `x` that need an escape:
 /// below 0x20, `"` or `\`. Marks after the first one may be spurious (a
 /// borrow runs on), so only the lowest mark is to be trusted.
 #[inline]
 fn escape_marks(x: u64) -> u64 {
-    let control = x.wrapping_sub(ONES * 0x20) & !x;
-    let quote = x ^ (ONES * u64::from(b'"'));
-    let backslash = x ^ (ONES * u64::from(b'\\'));
-    let zero = |y: u64| y.wrapping_sub(ONES) & !y;
-    (control | zero(quote) | zero(backslash)) & HIGHS
+    // (cheaper than the exact tests of `swar`, which every byte's answer needs)
+    let control = x.wrapping_sub(each(0x20)) & !x;
+    let zero = |y: u64| y.wrapping_sub(each(1)) & !y;
+    let (quote, backslash) = (x ^ each(b'"'), x ^ each(b'\\'));
+    (control | zero(quote) | zero(backslash)) & HIGH_BITS
 }
 
 /// The index of the first byte at or after `i` that needs an escape, or

@@ -41,6 +41,7 @@ pub mod output;
 pub mod parallel;
 pub mod record;
 mod report;
+pub mod swar;
 pub mod text;
 
 pub use cli::{CommonArgs, OnError};

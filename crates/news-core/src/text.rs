@@ -194,7 +194,7 @@ pub fn letter_counts(text: &str) -> (usize, usize) {
         // of `leads` is set for each.
         for (w, word) in block.chunks_exact(8).enumerate() {
             let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            let leads = word & (word << 1) & 0x8080_8080_8080_8080;
+            let leads = word & (word << 1) & crate::swar::HIGH_BITS;
             for at in BitPositions(leads) {
                 let at = k * 64 + w * 8 + at / 8;
                 // U+2000 to U+203F (spaces, dashes, quotes, daggers) have no

@@ -19,7 +19,7 @@
 //! sentence punctuation and says something no template says, so every rule
 //! leaves such blocks alone unless they are verbatim repeats.
 
-use crate::swar::{ascii_alnum, load_le, HIGH_BITS};
+use news_core::swar::{ascii_alnum, load_le, HIGH_BITS};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! space, single spaces inside lines, no spaces at line ends or starts, and at
 //! most one blank line in a row.
 
-use crate::swar;
+use news_core::swar;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 

@@ -19,7 +19,6 @@ pub mod boilerplate;
 pub mod chars;
 pub mod cli;
 pub mod detok;
-mod swar;
 pub mod web;
 
 use std::borrow::Cow;

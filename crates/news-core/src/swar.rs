@@ -2,18 +2,18 @@
 //! answers with the high bit of every byte of a `u64` that passes.
 
 /// The high bit of every byte.
-pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
 /// `b` in every byte.
 #[inline]
-const fn each(b: u8) -> u64 {
+pub const fn each(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
 }
 
 /// The high bit of each byte of `x` in `lo..=hi`, both ASCII.
 #[inline]
-pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+pub fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     debug_assert!(lo <= hi && hi < 0x80);
     // On seven-bit bytes, adding 128 - lo sets the high bit just when the
     // byte is at least lo, and no byte carries into the next.
@@ -25,7 +25,7 @@ pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 
 /// The high bit of each byte of `x` that is `b`.
 #[inline]
-pub(crate) fn equal(x: u64, b: u8) -> u64 {
+pub fn equal(x: u64, b: u8) -> u64 {
     let t = x ^ each(b);
     // a byte of `t` is zero just when neither its low seven bits carry
     // into its high bit nor its high bit is set
@@ -34,7 +34,7 @@ pub(crate) fn equal(x: u64, b: u8) -> u64 {
 
 /// The high bit of each byte of `x` that is an ASCII letter or digit.
 #[inline]
-pub(crate) fn ascii_alnum(x: u64) -> u64 {
+pub fn ascii_alnum(x: u64) -> u64 {
     // setting bit 5 maps A-Z onto a-z, and nothing else into a-z (the
     // high bit is kept: bytes of other characters stay out)
     in_range(x, b'0', b'9') | in_range(x | each(0x20), b'a', b'z')
@@ -42,7 +42,7 @@ pub(crate) fn ascii_alnum(x: u64) -> u64 {
 
 /// The eight bytes at `i`, first byte lowest; zeros past the end.
 #[inline]
-pub(crate) fn load_le(bytes: &[u8], i: usize) -> u64 {
+pub fn load_le(bytes: &[u8], i: usize) -> u64 {
     match bytes.get(i..i + 8) {
         Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
         None => bytes[i..]
