@@ -2452,11 +2452,16 @@ fn find_repeats(
             set.into_boxed_slice()
         })
     };
-    // Quick reject: more than a fifth of `words` of i's are surely absent
-    // from j (by their signature bits).
+    // Quick reject: more than a fifth of the `words` distinct content words
+    // of i's are surely absent from j (each signature bit of i's that j
+    // lacks stands for at least one).
     let apart = |i: usize, j: usize, words: usize| {
         (blocks[i].signature & !blocks[j].signature).count_ones() as usize * 5 > words
     };
+    // Whether at least four in five of i's distinct content words are j's.
+    // (Counted on distinct words, so that the quick reject above is only
+    // ever a shortcut: the verdict never depends on which words share a
+    // signature bit.)
     let echoes = |i: usize, j: usize| -> bool {
         // (the set is no larger than the content list: the list's bound
         // rejects most pairs before the set is made)
@@ -2464,7 +2469,7 @@ fn find_repeats(
             return false;
         }
         let theirs = content_set(j);
-        let mine = &blocks[i].content;
+        let mine = content_set(i);
         let shared = mine
             .iter()
             .filter(|h| theirs.binary_search(h).is_ok())
@@ -2753,6 +2758,25 @@ mod tests {
             removed.iter().all(|r| r.1 == "repeat" || r.1 == "credit"),
             "{removed:?}"
         );
+    }
+
+    #[test]
+    fn a_sentence_naming_a_neighbour_paragraphs_people_twice_is_kept() {
+        // Four of the five content words ("dr" twice) are the paragraph
+        // before's, but only three of the four distinct ones: article text,
+        // not a caption drawn from it, whatever signature bits the words get.
+        let before = "Amara Okafor, the clinic's director, said Dr. Lindqvist had seen how many patients in the valley rely on the night service.";
+        let after = "Dr. Okafor also said Dr. Lindqvist is stubborn.";
+        let text = format!("{BODY1}\n{before}\n{after}\n{BODY2}");
+        let (out, removed) = clean(&text, None, None);
+        assert_eq!(out, text, "{removed:?}");
+        // five of six distinct words drawn from the paragraph before: the
+        // sentence is made of its words and goes
+        let drawn = "Dr. Okafor said Dr. Lindqvist relies on the night service.";
+        let text = format!("{BODY1}\n{before}\n{drawn}\n{BODY2}");
+        let (out, removed) = clean(&text, None, None);
+        assert_eq!(out, format!("{BODY1}\n{before}\n{BODY2}"), "{removed:?}");
+        assert_eq!(removed, vec![(drawn.to_string(), "repeat")]);
     }
 
     #[test]
