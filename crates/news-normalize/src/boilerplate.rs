@@ -2491,29 +2491,36 @@ fn find_repeats(
         }
         let lo = i.saturating_sub(ECHO_WINDOW);
         let hi = (i + ECHO_WINDOW).min(blocks.len() - 1);
-        let is_echo = (lo..=hi).any(|j| {
-            // (the quick reject of `echoes` first, where it is inlined)
-            if j == i
+        // (the quick reject of `echoes` first, on the signatures alone: most
+        // neighbours go there, in a loop with no call)
+        let (signature, bound) = (b.signature, b.content.len());
+        let mut is_echo = false;
+        for (j, other) in blocks.iter().enumerate().take(hi + 1).skip(lo) {
+            if (signature & !other.signature).count_ones() as usize * 5 > bound
+                || j == i
                 || verdict[j].is_some()
-                || blocks[j].content.len() < 5
-                || apart(i, j, b.content.len())
+                || other.content.len() < 5
                 || !echoes(i, j)
             {
-                return false;
+                continue;
             }
-            if !echoes(j, i) {
+            is_echo = if !echoes(j, i) {
                 // One-way: the block is made of a longer block's words.
-                return blocks[j].words * 10 >= b.words * 13;
+                other.words * 10 >= b.words * 13
+            } else {
+                // Mutual: two similar sentences are both article text; a
+                // caption-shaped block beside a sentence is the caption; of
+                // two captions the later goes.
+                match (caption_shaped(b), caption_shaped(other)) {
+                    (true, false) => true,
+                    (true, true) => i > j,
+                    _ => false,
+                }
+            };
+            if is_echo {
+                break;
             }
-            // Mutual: two similar sentences are both article text; a caption-
-            // shaped block beside a sentence is the caption; of two captions
-            // the later goes.
-            match (caption_shaped(b), caption_shaped(&blocks[j])) {
-                (true, false) => true,
-                (true, true) => i > j,
-                _ => false,
-            }
-        });
+        }
         if is_echo {
             decide(verdict, i, Category::Repeat);
         }
