@@ -1795,7 +1795,7 @@ static BIO_WORD_CUES: LazyLock<WordCues> =
 /// or [`BIO_PAIRS`] or an `@`, when its words are what ASCII word
 /// boundaries delimit (other blocks are always searched).
 fn may_be_bio(b: &Block) -> bool {
-    !b.ascii_words || b.text.contains('@') || BIO_WORD_CUES.in_line(b)
+    !b.ascii_words || memchr::memchr(b'@', b.text.as_bytes()).is_some() || BIO_WORD_CUES.in_line(b)
 }
 
 /// The lines of a text (split at '\n', as `str::split` does), found with
