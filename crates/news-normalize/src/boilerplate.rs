@@ -2455,16 +2455,13 @@ fn find_repeats(
             set.into_boxed_slice()
         })
     };
-    // Quick reject: more than a fifth of the `words` distinct content words
-    // of i's are surely absent from j (each signature bit of i's that j
-    // lacks stands for at least one).
     let apart = |i: usize, j: usize, words: usize| {
-        (blocks[i].signature & !blocks[j].signature).count_ones() as usize * 5 > words
+        surely_apart(blocks[i].signature, blocks[j].signature, words)
     };
     // Whether at least four in five of i's distinct content words are j's.
-    // (Counted on distinct words, so that the quick reject above is only
-    // ever a shortcut: the verdict never depends on which words share a
-    // signature bit.)
+    // (Counted on distinct words, so that the quick reject, `surely_apart`,
+    // is only ever a shortcut: the verdict never depends on which words
+    // share a signature bit.)
     let echoes = |i: usize, j: usize| -> bool {
         // (the set is no larger than the content list: the list's bound
         // rejects most pairs before the set is made)
@@ -2496,7 +2493,7 @@ fn find_repeats(
         let (signature, bound) = (b.signature, b.content.len());
         let mut is_echo = false;
         for (j, other) in blocks.iter().enumerate().take(hi + 1).skip(lo) {
-            if (signature & !other.signature).count_ones() as usize * 5 > bound
+            if surely_apart(signature, other.signature, bound)
                 || j == i
                 || verdict[j].is_some()
                 || other.content.len() < 5
@@ -2525,6 +2522,15 @@ fn find_repeats(
             decide(verdict, i, Category::Repeat);
         }
     }
+}
+
+/// The quick reject of the caption check: more than a fifth of the `words`
+/// distinct content words of a block with signature `mine` are surely
+/// absent from one with signature `theirs` (each bit of `mine` that
+/// `theirs` lacks stands for at least one).
+#[inline]
+fn surely_apart(mine: u64, theirs: u64, words: usize) -> bool {
+    (mine & !theirs).count_ones() as usize * 5 > words
 }
 
 /// Working memory of [`judge_blocks`], reused from call to call.
