@@ -378,6 +378,33 @@ fn datelines_are_kept_unless_removed_on_request() {
     assert_eq!(reasons, ["dateline", "dateline"]);
 }
 
+#[test]
+fn a_sentence_is_a_pull_quote_only_when_most_of_its_distinct_words_are_a_neighbours() {
+    let before = "Amara Okafor, the clinic's director, said Dr. Lindqvist had seen how many patients in the valley rely on the night service.";
+    // "dr" twice: four of five content words, but three of four distinct ones
+    let named = "Dr. Okafor also said Dr. Lindqvist is stubborn.";
+    let drawn = "Dr. Okafor said Dr. Lindqvist relies on the night service.";
+    let after =
+        "Drivers will be sent along the coast road, which adds twenty minutes to a trip into town.";
+    let input: String = [named, drawn]
+        .iter()
+        .map(|s| {
+            let text = format!("{BODY}\n\n{before}\n\n{s}\n\n{after}");
+            format!("{}\n", serde_json::json!({"id": "q", "text": text}))
+        })
+        .collect();
+    let out = run(&[], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = records(&out);
+    assert_eq!(
+        r[0]["text"],
+        format!("{BODY}\n\n{before}\n\n{named}\n\n{after}")
+    );
+    assert!(reasons(&r[0]).is_empty());
+    assert_eq!(r[1]["text"], format!("{BODY}\n\n{before}\n\n{after}"));
+    assert_eq!(reasons(&r[1]), ["repeat"]);
+}
+
 /// A large mixed input: good records (some without ids, some repeated),
 /// blank lines and bad records spread through it.
 fn big_mixed_input() -> Vec<u8> {
