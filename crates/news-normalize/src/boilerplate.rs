@@ -563,6 +563,7 @@ struct Entry {
     norm_bytes: u32,
     words: u32,
     signature: u64,
+    word_signature: u64,
     terminal: bool,
     ascii_words: bool,
     digit_word: bool,
@@ -596,6 +597,9 @@ struct Analysis<'a> {
     content: &'a [u64],
     /// A 64-bit Bloom signature of `content`.
     signature: u64,
+    /// A 64-bit Bloom signature of `hashes` (every word): a block whose
+    /// words all occur in another has no bit the other lacks.
+    word_signature: u64,
     terminal: bool,
     /// Every word is either all ASCII or has no ASCII letter or digit, and
     /// none holds a character that Unicode case folding maps to ASCII: the
@@ -688,6 +692,7 @@ impl BlockCache {
             hashes: &self.numbers[range(e.hashes)],
             content: &self.numbers[range(e.content)],
             signature: e.signature,
+            word_signature: e.word_signature,
             terminal: e.terminal,
             ascii_words: e.ascii_words,
             digit_word: e.digit_word,
@@ -757,6 +762,7 @@ impl BlockCache {
         let hashes_start = numbers.len();
         let mut norm_bytes = 0usize;
         let mut signature = 0u64;
+        let mut word_signature = 0u64;
         let mut words = 0usize; // whitespace-separated
         let mut in_token = false;
         let mut ascii_words = true;
@@ -826,6 +832,7 @@ impl BlockCache {
             content[kept] = hash;
             kept += usize::from(content_word);
             signature |= u64::from(content_word) << (hash >> 58);
+            word_signature |= 1 << (hash >> 58);
         }
         let hashes_end = numbers.len();
         numbers.extend_from_slice(&content[..kept]);
@@ -845,6 +852,7 @@ impl BlockCache {
             norm_bytes: norm_bytes as u32,
             words: words as u32,
             signature,
+            word_signature,
             terminal: ends_sentence(text),
             ascii_words,
             digit_word,
@@ -2424,6 +2432,19 @@ fn find_repeats(
             if verdict[j].is_some() || copy[j] || container.norm_len() <= GRAM {
                 continue;
             }
+            // A block whose words all occur in the container has no word
+            // signature bit that the container lacks: a container that
+            // no candidate passes that test for is not scanned (most are
+            // not; a long candidate list is not walked for each container).
+            let may_hold = |&(_, i): &(u64, usize)| {
+                let inner = &blocks[i];
+                i != j
+                    && inner.norm_len() < container.norm_len()
+                    && inner.word_signature & !container.word_signature == 0
+            };
+            if firsts.len() <= PREFILTER_CANDIDATES && !firsts.iter().any(may_hold) {
+                continue;
+            }
             for (start, window) in container.hashes.windows(GRAM).enumerate() {
                 if !first_pairs.may_hold(pair_key(window[0], window[1])) {
                     continue;
@@ -2553,6 +2574,10 @@ struct RepeatScratch {
     firsts: Vec<(u64, usize)>,
     contained: Vec<bool>,
 }
+
+/// Up to this many containment candidates, [`find_repeats`] checks each
+/// against a container's word signature before scanning the container.
+const PREFILTER_CANDIDATES: usize = 64;
 
 /// How far (in blocks) a caption may sit from the paragraph it echoes.
 const ECHO_WINDOW: usize = 6;
@@ -2774,6 +2799,36 @@ mod tests {
             removed.iter().all(|r| r.1 == "repeat" || r.1 == "credit"),
             "{removed:?}"
         );
+    }
+
+    #[test]
+    fn a_line_contained_in_a_later_paragraph_goes_however_many_candidates_there_are() {
+        let pull = "the retaining wall had collapsed twice since March";
+        let body = format!("Engineers told the council that {pull}, and the road stays shut.");
+        // a few candidates (each container is first checked against their
+        // word signatures) and more than that check walks; the line and its
+        // container are further apart than the caption check looks
+        for others in [ECHO_WINDOW + 2, PREFILTER_CANDIDATES + 5] {
+            let filler: Vec<String> = (0..others)
+                .map(|k| {
+                    format!("Paragraph number {k} of the filler says something else entirely.")
+                })
+                .collect();
+            let text = format!("{BODY1}\n{pull}\n{}\n{body}\n{BODY2}", filler.join("\n"));
+            let text = text.replace("\n\n", "\n");
+            let (out, removed) = clean(&text, None, None);
+            assert!(!out.lines().any(|l| l == pull), "{others} others");
+            assert!(out.contains(&body));
+            assert_eq!(
+                removed.iter().filter(|r| r.1 == "repeat").count(),
+                1,
+                "{removed:?}"
+            );
+        }
+        // the containment is what the word signatures must let through
+        let mut cache = BlockCache::default();
+        let (inner, outer) = (cache.analyze(pull), cache.analyze(&body));
+        assert_eq!(inner.word_signature & !outer.word_signature, 0);
     }
 
     #[test]
