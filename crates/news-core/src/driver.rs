@@ -17,7 +17,7 @@ use crate::cli::{CommonArgs, OnError};
 use crate::exit::ExitStatus;
 use crate::input::Input;
 use crate::output::{Sink, WriteError};
-use crate::record::{self, FieldNames, IdMinter, Origin, Parsed, Record};
+use crate::record::{self, FieldNames, IdMinter, Layout, Origin, Parsed, Record};
 use crate::report::{print_stats, Progress, RejectsFile, RunCounts};
 
 /// Why a stage could not handle a record.
@@ -51,6 +51,12 @@ pub trait Stage {
     /// Stage-specific counts for `--stats`.
     fn stats(&self) -> Map<String, Value> {
         Map::new()
+    }
+
+    /// How records are parsed (the passthrough benchmark parses them as
+    /// plain serde_json does; stages keep the default).
+    fn layout(&self) -> Layout {
+        Layout::Fields
     }
 }
 
@@ -185,7 +191,13 @@ impl Runner<'_> {
                 input: input.name.clone(),
                 line: line_no,
             };
-            let parsed = record::parse_line(line, &self.names, origin.clone(), &mut self.minter);
+            let parsed = record::parse_line(
+                line,
+                stage.layout(),
+                &self.names,
+                origin.clone(),
+                &mut self.minter,
+            );
             let flow = match parsed {
                 Ok(Parsed::Blank) => {
                     self.counts.blank_lines += 1;

@@ -49,4 +49,4 @@ pub use driver::{run, Stage, StageError};
 pub use exit::ExitStatus;
 pub use output::{Sink, WriteError};
 pub use parallel::{run_records, RecordStage};
-pub use record::{Origin, Record};
+pub use record::{Layout, Origin, Record};

@@ -27,7 +27,7 @@ use crate::driver::{self, Stage, StageError};
 use crate::exit::ExitStatus;
 use crate::input::Input;
 use crate::output::{Rendered, Sink, WriteError};
-use crate::record::{self, FieldNames, IdMinter, Origin, Pending, Record};
+use crate::record::{self, FieldNames, IdMinter, Layout, Origin, Pending, Record};
 use crate::report::{print_stats, Progress, RejectsFile, RunCounts};
 
 const BATCH_LINES: usize = 256;
@@ -51,6 +51,11 @@ pub trait RecordStage: Sync {
     /// Stage-specific counts for `--stats`.
     fn stats(&self) -> Map<String, Value> {
         Map::new()
+    }
+
+    /// How records are parsed (see [`Stage::layout`]).
+    fn layout(&self) -> Layout {
+        Layout::Fields
     }
 }
 
@@ -76,6 +81,10 @@ impl<S: RecordStage> Stage for Sequential<'_, S> {
 
     fn stats(&self) -> Map<String, Value> {
         self.0.stats()
+    }
+
+    fn layout(&self) -> Layout {
+        self.0.layout()
     }
 }
 
@@ -288,9 +297,9 @@ fn transform<S: RecordStage>(line: Line, names: &FieldNames, stage: &S) -> Outco
         input: line.input,
         line: line.line_no,
     };
-    let parsed = record::parse_object(body).and_then(|fields| {
+    let parsed = record::parse_fields(body, stage.layout()).and_then(|fields| {
         fields
-            .map(|f| Pending::from_object(f, names, origin.clone()))
+            .map(|f| Pending::from_fields(f, names, origin.clone()))
             .transpose()
     });
     match parsed {

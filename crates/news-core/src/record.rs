@@ -1,8 +1,8 @@
 //! The record: one JSON object of the stream, edited in place.
 //!
-//! A record keeps every field it arrived with, in order (serde_json's
-//! `preserve_order`), so a stage that sets its own fields never disturbs the
-//! ones it does not own. Parsing checks the two fields every stage relies on:
+//! A record keeps every field it arrived with, in order (a list of keys and
+//! values, parsed by serde_json), so a stage that sets its own fields never
+//! disturbs the ones it does not own. Parsing checks the two fields every stage relies on:
 //! the text must be a string, and the id a string or number (a missing id is
 //! minted from the text, see [`IdMinter`]).
 
@@ -47,22 +47,56 @@ impl Default for FieldNames {
 /// One record of the stream.
 #[derive(Clone, Debug)]
 pub struct Record {
-    fields: Map<String, Value>,
-    /// Fields a stage wrote as JSON text itself ([`Record::set_rendered`]):
-    /// key and JSON. Each holds its place in `fields` with a null.
-    /// (boxed: most records have none, and a record stays small to move)
-    rendered: Option<Box<[(String, String)]>>,
+    fields: Fields,
     id: String,
     names: FieldNames,
     pub origin: Origin,
 }
 
+/// A record's fields, in order.
+#[derive(Clone, Debug)]
+enum Fields {
+    /// Key and value of each field. A record has a handful of fields, where
+    /// finding a key by comparing it with each is cheaper than the hashed
+    /// map serde_json builds for an object (a hash of every key, a table
+    /// allocated and freed for every record).
+    List(Vec<(String, Field)>),
+    /// serde_json's own map, as `serde_json::from_str::<Value>` makes it
+    /// ([`Layout::SerdeJsonMap`]). It turns into a list when a field is set.
+    Map(Map<String, Value>),
+}
+
+/// A field's value.
+#[derive(Clone, Debug)]
+enum Field {
+    Value(Value),
+    /// A value a stage wrote as JSON text itself ([`Record::set_rendered`]).
+    Rendered(String),
+}
+
+/// How records are parsed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Into news-core's list of fields (what the stages use).
+    #[default]
+    Fields,
+    /// Into serde_json's map, exactly as `serde_json::from_str::<Value>`
+    /// parses an object: the plain serde_json round trip that the
+    /// passthrough benchmark measures as the floor of any filter.
+    SerdeJsonMap,
+}
+
+/// A field as found by [`Record::entry`].
+enum FieldRef<'a> {
+    Value(&'a Value),
+    Rendered(&'a str),
+}
+
 impl Record {
-    /// Builds a record from an object whose text field is known to be a string.
-    fn new(fields: Map<String, Value>, id: String, names: FieldNames, origin: Origin) -> Self {
+    /// Builds a record from fields whose text field is known to be a string.
+    fn new(fields: Fields, id: String, names: FieldNames, origin: Origin) -> Self {
         Record {
             fields,
-            rendered: None,
             id,
             names,
             origin,
@@ -76,8 +110,8 @@ impl Record {
 
     /// The article text.
     pub fn text(&self) -> &str {
-        match field(&self.fields, &self.names.text) {
-            Some(Value::String(s)) => s,
+        match self.entry(&self.names.text) {
+            Some(FieldRef::Value(Value::String(s))) => s,
             _ => unreachable!("text field validated at parse time"),
         }
     }
@@ -93,40 +127,43 @@ impl Record {
     /// A field's value (none for a field set with [`Record::set_rendered`]:
     /// see [`Record::get_rendered`]).
     pub fn get(&self, key: &str) -> Option<&Value> {
-        match self.get_rendered(key) {
-            Some(_) => None,
-            None => field(&self.fields, key),
+        match self.entry(key)? {
+            FieldRef::Value(value) => Some(value),
+            FieldRef::Rendered(_) => None,
         }
     }
 
     /// The JSON text of a field set with [`Record::set_rendered`].
     pub fn get_rendered(&self, key: &str) -> Option<&str> {
-        self.rendered()
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, json)| json.as_str())
+        match self.entry(key)? {
+            FieldRef::Rendered(json) => Some(json),
+            FieldRef::Value(_) => None,
+        }
     }
 
     /// A field's value if it is a string.
     pub fn get_str(&self, key: &str) -> Option<&str> {
-        field(&self.fields, key).and_then(Value::as_str)
+        self.get(key).and_then(Value::as_str)
+    }
+
+    fn entry(&self, key: &str) -> Option<FieldRef<'_>> {
+        match &self.fields {
+            Fields::List(list) => list.iter().find(|(k, _)| k == key).map(|(_, f)| match f {
+                Field::Value(value) => FieldRef::Value(value),
+                Field::Rendered(json) => FieldRef::Rendered(json),
+            }),
+            // (serde_json's map hashes the key: a record's few keys are
+            // compared with it instead)
+            Fields::Map(map) if map.len() <= SCAN_FIELDS => map
+                .iter()
+                .find_map(|(k, v)| (k == key).then_some(FieldRef::Value(v))),
+            Fields::Map(map) => map.get(key).map(FieldRef::Value),
+        }
     }
 
     /// Sets a field the stage owns: replaced in place if present, appended otherwise.
     pub fn set(&mut self, key: &str, value: Value) {
-        self.forget_rendered(key);
-        self.place(key, value);
-    }
-
-    /// Puts `value` in the field's place: replaced in place if present,
-    /// appended otherwise.
-    fn place(&mut self, key: &str, value: Value) {
-        match field_mut(&mut self.fields, key) {
-            Some(old) => *old = value,
-            None => {
-                self.fields.insert(key.to_string(), value);
-            }
-        }
+        self.place(key, Field::Value(value));
     }
 
     /// Sets a field the stage owns, as [`Record::set`] does, to a value the
@@ -139,61 +176,80 @@ impl Record {
             serde_json::from_str::<Value>(&json).is_ok(),
             "not one JSON value: {json}"
         );
-        self.place(key, Value::Null);
-        let mut rendered = self.rendered.take().map_or_else(Vec::new, Vec::from);
-        match rendered.iter_mut().find(|(k, _)| k == key) {
-            Some((_, old)) => *old = json,
-            None => rendered.push((key.to_string(), json)),
+        self.place(key, Field::Rendered(json));
+    }
+
+    /// Puts `field` in the key's place: replaced in place if present,
+    /// appended otherwise.
+    fn place(&mut self, key: &str, field: Field) {
+        let list = self.list_mut();
+        match list.iter_mut().find(|(k, _)| k == key) {
+            Some((_, old)) => *old = field,
+            None => list.push((key.to_string(), field)),
         }
-        self.rendered = Some(rendered.into_boxed_slice());
     }
 
-    fn rendered(&self) -> &[(String, String)] {
-        self.rendered.as_deref().unwrap_or_default()
-    }
-
-    fn forget_rendered(&mut self, key: &str) {
-        if let Some(rendered) = self.rendered.take() {
-            let kept: Vec<_> = Vec::from(rendered)
+    /// The fields as a list (a map is turned into one).
+    fn list_mut(&mut self) -> &mut Vec<(String, Field)> {
+        if let Fields::Map(map) = &mut self.fields {
+            let list = std::mem::take(map)
                 .into_iter()
-                .filter(|(k, _)| k != key)
+                .map(|(k, v)| (k, Field::Value(v)))
                 .collect();
-            self.rendered = (!kept.is_empty()).then(|| kept.into_boxed_slice());
+            self.fields = Fields::List(list);
+        }
+        match &mut self.fields {
+            Fields::List(list) => list,
+            Fields::Map(_) => unreachable!("turned into a list above"),
         }
     }
 
     /// Removes a field, keeping the order of the others.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let rendered = self.get_rendered(key).map(parse_rendered);
-        self.forget_rendered(key);
-        let removed = self.fields.shift_remove(key);
-        rendered.or(removed)
+        let list = self.list_mut();
+        let at = list.iter().position(|(k, _)| k == key)?;
+        Some(match list.remove(at).1 {
+            Field::Value(value) => value,
+            Field::Rendered(json) => parse_rendered(&json),
+        })
     }
 
-    /// All fields, in order, as values (a field set with
-    /// [`Record::set_rendered`] is parsed back: this is the slow path; write
-    /// records with [`Record::write_json`]).
+    /// All fields, in order, as values (made on each call from a record's
+    /// list of fields, where a field set with [`Record::set_rendered`] is
+    /// parsed back: this is the slow path; write records with
+    /// [`Record::write_json`]).
     pub fn fields(&self) -> Cow<'_, Map<String, Value>> {
-        if self.rendered.is_none() {
-            return Cow::Borrowed(&self.fields);
+        match &self.fields {
+            Fields::Map(map) => Cow::Borrowed(map),
+            Fields::List(list) => Cow::Owned(
+                list.iter()
+                    .map(|(k, f)| (k.clone(), field_value(f)))
+                    .collect(),
+            ),
         }
-        let mut fields = self.fields.clone();
-        for (key, json) in self.rendered() {
-            fields[key] = parse_rendered(json);
-        }
-        Cow::Owned(fields)
     }
 
     /// Writes the record as one line of compact JSON, without the line end:
     /// the bytes serde_json writes for [`Record::fields`] (written by
     /// [`crate::json`], which escapes strings faster).
     pub fn write_json<W: io::Write + ?Sized>(&self, w: &mut W) -> io::Result<()> {
-        json::write_object_with(w, &self.fields, |w, key, value| {
-            match self.get_rendered(key) {
-                Some(json) => w.write_all(json.as_bytes()),
-                None => json::write_value(w, value),
+        let list = match &self.fields {
+            Fields::Map(map) => return json::write_object(w, map),
+            Fields::List(list) => list,
+        };
+        w.write_all(b"{")?;
+        for (i, (key, field)) in list.iter().enumerate() {
+            if i > 0 {
+                w.write_all(b",")?;
             }
-        })
+            json::write_str(w, key)?;
+            w.write_all(b":")?;
+            match field {
+                Field::Value(value) => json::write_value(w, value)?,
+                Field::Rendered(json) => w.write_all(json.as_bytes())?,
+            }
+        }
+        w.write_all(b"}")
     }
 
     /// The field names in use.
@@ -203,34 +259,83 @@ impl Record {
 
     /// Consumes the record, returning its fields.
     pub fn into_fields(self) -> Map<String, Value> {
-        if self.rendered.is_none() {
-            self.fields
-        } else {
-            self.fields().into_owned()
+        match self.fields {
+            Fields::Map(map) => map,
+            Fields::List(list) => list
+                .into_iter()
+                .map(|(k, f)| {
+                    let value = match f {
+                        Field::Value(value) => value,
+                        Field::Rendered(json) => parse_rendered(&json),
+                    };
+                    (k, value)
+                })
+                .collect(),
         }
     }
 }
 
-/// Records have a handful of fields, where comparing keys one by one is
-/// cheaper than hashing the key (serde_json's map hashes with SipHash);
-/// larger objects are looked up by hash.
-const SCAN_FIELDS: usize = 16;
-
-/// A field's value, looked up as [`SCAN_FIELDS`] says.
-fn field<'a>(fields: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    if fields.len() <= SCAN_FIELDS {
-        fields.iter().find_map(|(k, v)| (k == key).then_some(v))
-    } else {
-        fields.get(key)
+/// A field's value (a rendered one parsed back).
+fn field_value(field: &Field) -> Value {
+    match field {
+        Field::Value(value) => value.clone(),
+        Field::Rendered(json) => parse_rendered(json),
     }
 }
 
-/// [`field`], to change the value in place.
-fn field_mut<'a>(fields: &'a mut Map<String, Value>, key: &str) -> Option<&'a mut Value> {
-    if fields.len() <= SCAN_FIELDS {
-        fields.iter_mut().find_map(|(k, v)| (k == key).then_some(v))
-    } else {
-        fields.get_mut(key)
+/// Objects with more fields than this find a key by hash: a repeated key
+/// while they are parsed, any key in serde_json's map (smaller ones compare
+/// the key with each).
+const SCAN_FIELDS: usize = 16;
+
+/// An object's fields in order, parsed by serde_json as it parses an object
+/// into a [`Value`] (a key given twice keeps its first place and its last
+/// value), without serde_json's map.
+struct FieldList(Vec<(String, Field)>);
+
+impl<'de> serde::Deserialize<'de> for FieldList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FieldListVisitor)
+    }
+}
+
+struct FieldListVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FieldListVisitor {
+    type Value = FieldList;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<FieldList, A::Error> {
+        let mut list: Vec<(String, Field)> = Vec::with_capacity(8);
+        // (by key, for a large object)
+        let mut index: Option<HashMap<String, usize>> = None;
+        while let Some(key) = access.next_key::<String>()? {
+            let value = Field::Value(access.next_value()?);
+            let seen = match &index {
+                Some(index) => index.get(&key).copied(),
+                None => list.iter().position(|(k, _)| *k == key),
+            };
+            if let Some(at) = seen {
+                list[at].1 = value;
+                continue;
+            }
+            if let Some(index) = &mut index {
+                index.insert(key.clone(), list.len());
+            }
+            list.push((key, value));
+            if index.is_none() && list.len() > SCAN_FIELDS {
+                index = Some(
+                    list.iter()
+                        .enumerate()
+                        .map(|(at, (k, _))| (k.clone(), at))
+                        .collect(),
+                );
+            }
+        }
+        Ok(FieldList(list))
     }
 }
 
@@ -284,27 +389,45 @@ pub enum Parsed {
 /// Parses one line (without its line ending) into a record, or says what is wrong with it.
 pub fn parse_line(
     line: &[u8],
+    layout: Layout,
     names: &FieldNames,
     origin: Origin,
     minter: &mut IdMinter,
 ) -> Result<Parsed, String> {
-    match parse_object(line)? {
+    match parse_fields(line, layout)? {
         None => Ok(Parsed::Blank),
-        Some(fields) => from_object(fields, names, origin, minter).map(Parsed::Record),
+        Some(fields) => {
+            Pending::from_fields(fields, names, origin).map(|p| Parsed::Record(p.finish(minter)))
+        }
     }
 }
 
-/// Parses one line into a JSON object, or says what is wrong with it.
-/// `Ok(None)` is a blank line.
-pub fn parse_object(line: &[u8]) -> Result<Option<Map<String, Value>>, String> {
-    if line.iter().all(u8::is_ascii_whitespace) {
+/// The fields of one line's JSON object (see [`parse_fields`]).
+pub struct ParsedFields(Fields);
+
+/// Parses one line into the fields of a JSON object, or says what is wrong
+/// with it. `Ok(None)` is a blank line.
+pub fn parse_fields(line: &[u8], layout: Layout) -> Result<Option<ParsedFields>, String> {
+    let Some(&first) = line.iter().find(|b| !b.is_ascii_whitespace()) else {
         return Ok(None);
-    }
+    };
     let line = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to() + 1))?;
+    if layout == Layout::Fields && first == b'{' {
+        if let Ok(FieldList(list)) = serde_json::from_str(line) {
+            return Ok(Some(ParsedFields(Fields::List(list))));
+        }
+        // (what is wrong is said as serde_json says it for a value, below)
+    }
     let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     match value {
-        Value::Object(fields) => Ok(Some(fields)),
+        Value::Object(map) => match layout {
+            Layout::SerdeJsonMap => Ok(Some(ParsedFields(Fields::Map(map)))),
+            // (not reached: an object parses as a list of fields too)
+            Layout::Fields => Ok(Some(ParsedFields(Fields::List(
+                map.into_iter().map(|(k, v)| (k, Field::Value(v))).collect(),
+            )))),
+        },
         other => Err(format!("not a JSON object (found {})", kind_of(&other))),
     }
 }
@@ -324,21 +447,42 @@ impl Pending {
         names: &FieldNames,
         origin: Origin,
     ) -> Result<Pending, String> {
-        check_text(&fields, names)?;
-        let id_key = &*names.id;
-        let (id, missing_id) = match field(&fields, id_key) {
-            Some(Value::String(s)) => (s.clone(), None),
-            Some(Value::Number(n)) => (n.to_string(), None),
-            None | Some(Value::Null) => {
-                let text = fields[&*names.text].as_str().unwrap_or_default();
-                (String::new(), Some(text_hash(text)))
+        let list = fields.into_iter().map(|(k, v)| (k, Field::Value(v)));
+        Pending::from_fields(ParsedFields(Fields::List(list.collect())), names, origin)
+    }
+
+    /// Validates parsed fields as a record without minting an id yet.
+    pub fn from_fields(
+        fields: ParsedFields,
+        names: &FieldNames,
+        origin: Origin,
+    ) -> Result<Pending, String> {
+        let mut record = Record::new(fields.0, String::new(), names.clone(), origin);
+        let text_key = &*names.text;
+        match record.get(text_key) {
+            Some(Value::String(_)) => {}
+            Some(other) => {
+                return Err(format!(
+                    "\"{text_key}\" is not a string (found {})",
+                    kind_of(other)
+                ))
             }
+            None => return Err(format!("\"{text_key}\" is missing")),
+        }
+        let id_key = &*names.id;
+        let missing_id = match record.get(id_key) {
+            Some(Value::String(s)) => {
+                record.id = s.clone();
+                None
+            }
+            Some(Value::Number(n)) => {
+                record.id = n.to_string();
+                None
+            }
+            None | Some(Value::Null) => Some(text_hash(record.text())),
             Some(other) => return Err(bad_id(id_key, other)),
         };
-        Ok(Pending {
-            record: Record::new(fields, id, names.clone(), origin),
-            missing_id,
-        })
+        Ok(Pending { record, missing_id })
     }
 
     /// Gives the record its minted id (when it had none) and returns it.
@@ -346,22 +490,10 @@ impl Pending {
         let mut record = self.record;
         if let Some(hash) = self.missing_id {
             let id = minter.assign(hash);
-            set_minted_id(&mut record.fields, &record.names.id, &id);
+            set_minted_id(&mut record, &id);
             record.id = id;
         }
         record
-    }
-}
-
-fn check_text(fields: &Map<String, Value>, names: &FieldNames) -> Result<(), String> {
-    let text_key = &*names.text;
-    match field(fields, text_key) {
-        Some(Value::String(_)) => Ok(()),
-        Some(other) => Err(format!(
-            "\"{text_key}\" is not a string (found {})",
-            kind_of(other)
-        )),
-        None => Err(format!("\"{text_key}\" is missing")),
     }
 }
 
@@ -373,11 +505,15 @@ fn bad_id(id_key: &str, value: &Value) -> String {
 }
 
 /// Puts a minted id in place of a null id, or first when there was none.
-fn set_minted_id(fields: &mut Map<String, Value>, id_key: &str, id: &str) {
-    if fields.contains_key(id_key) {
-        fields.insert(id_key.to_string(), Value::String(id.to_string()));
+fn set_minted_id(record: &mut Record, id: &str) {
+    let id_key = Arc::clone(&record.names.id);
+    let value = Value::String(id.to_string());
+    if record.entry(&id_key).is_some() {
+        record.set(&id_key, value);
     } else {
-        fields.shift_insert(0, id_key.to_string(), Value::String(id.to_string()));
+        record
+            .list_mut()
+            .insert(0, (id_key.to_string(), Field::Value(value)));
     }
 }
 
@@ -415,8 +551,13 @@ mod tests {
     }
 
     fn parse(line: &str) -> Result<Record, String> {
+        parse_as(line, Layout::Fields)
+    }
+
+    fn parse_as(line: &str, layout: Layout) -> Result<Record, String> {
         match parse_line(
             line.as_bytes(),
+            layout,
             &FieldNames::default(),
             origin(),
             &mut IdMinter::default(),
@@ -448,6 +589,7 @@ mod tests {
         assert!(parse("{nope").unwrap_err().starts_with("invalid JSON"));
         let bad = parse_line(
             b"{\"text\":\"\xff\"}",
+            Layout::Fields,
             &FieldNames::default(),
             origin(),
             &mut IdMinter::default(),
@@ -473,7 +615,7 @@ mod tests {
         let n = r#"{"k":[1,"two",null],"s":"q\"uote"}"#;
         r.set_rendered("n", n.to_string());
         r.set_rendered("m", "true".to_string());
-        let mut expected = r.fields.clone();
+        let mut expected = r.fields().into_owned();
         expected["n"] = serde_json::from_str(n).unwrap();
         expected["m"] = Value::Bool(true);
         let mut written = Vec::new();
@@ -521,5 +663,89 @@ mod tests {
     fn numeric_ids_pass_through_as_written() {
         let r = parse(r#"{"id":12345678901234567890123,"text":"x"}"#).unwrap();
         assert_eq!(r.id(), "12345678901234567890123");
+    }
+
+    /// A JSON value: scalars (numbers as written, strings with escapes)
+    /// and nested arrays and objects.
+    fn json_value() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just("null".to_string()),
+            Just("true".to_string()),
+            proptest::sample::select(vec!["0", "-1.50", "1e5", "12345678901234567890123"])
+                .prop_map(str::to_string),
+            "[a-z\"\\\n é]{0,6}".prop_map(|s| serde_json::to_string(&s).unwrap()),
+            Just(r#""\u00e9\/""#.to_string()),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4)
+                    .prop_map(|items| format!("[{}]", items.join(", "))),
+                proptest::collection::vec(("[ab]", inner), 0..4).prop_map(|fields| {
+                    let fields: Vec<String> = fields
+                        .iter()
+                        .map(|(k, v)| format!("\"{k}\": {v}"))
+                        .collect();
+                    format!("{{{}}}", fields.join(","))
+                }),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        // Objects of up to 40 fields, from 24 keys (so larger ones repeat
+        // some), one of them the text: parsed into news-core's list of
+        // fields, they read and write as serde_json's own map does.
+        #[test]
+        fn field_lists_read_and_write_as_serde_json_maps_do(
+            fields in proptest::collection::vec(("k[a-x]", json_value()), 0..40),
+            text_at in 0usize..40,
+        ) {
+            let mut members: Vec<String> =
+                fields.iter().map(|(k, v)| format!("\"{k}\" : {v}")).collect();
+            members.insert(text_at.min(members.len()), r#""text":"x""#.to_string());
+            let line = format!(" {{{}}}", members.join(", "));
+            let map: Value = serde_json::from_str(&line).unwrap();
+            for layout in [Layout::Fields, Layout::SerdeJsonMap] {
+                let r = parse_as(&line, layout).unwrap();
+                let mut written = Vec::new();
+                r.write_json(&mut written).unwrap();
+                // (the minted id comes first)
+                let mut expected = map.as_object().unwrap().clone();
+                expected.shift_insert(0, "id".into(), Value::from(r.id()));
+                proptest::prop_assert_eq!(&written, &serde_json::to_vec(&expected).unwrap());
+                proptest::prop_assert_eq!(&*r.fields(), &expected);
+                for (k, v) in &expected {
+                    proptest::prop_assert_eq!(r.get(k), Some(v));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_key_given_twice_keeps_its_first_place_and_its_last_value() {
+        for extra in [0, SCAN_FIELDS + 5] {
+            let pad: String = (0..extra).map(|i| format!(r#","f{i}":{i}"#)).collect();
+            let line = format!(r#"{{"id":"a","k":1,"text":"x"{pad},"k":2}}"#);
+            let r = parse(&line).unwrap();
+            let keys: Vec<_> = r.fields().keys().cloned().collect();
+            assert_eq!(keys.len(), 3 + extra);
+            assert_eq!(keys[1], "k");
+            assert_eq!(r.get("k"), Some(&Value::from(2)));
+        }
+    }
+
+    #[test]
+    fn the_plain_layout_is_serde_json_s_map_until_a_field_is_set() {
+        let line = r#"{"id":"a","text":"x","n":1.10}"#;
+        let mut r = parse_as(line, Layout::SerdeJsonMap).unwrap();
+        assert!(matches!(r.fields, Fields::Map(_)));
+        assert!(matches!(r.fields(), Cow::Borrowed(_)));
+        r.set("n", Value::from(2));
+        r.set_rendered("m", "[1]".into());
+        assert!(matches!(r.fields, Fields::List(_)));
+        let mut written = Vec::new();
+        r.write_json(&mut written).unwrap();
+        assert_eq!(written, br#"{"id":"a","text":"x","n":2,"m":[1]}"#);
     }
 }
