@@ -116,24 +116,24 @@ pub fn write_value<W: Write + ?Sized>(w: &mut W, value: &Value) -> io::Result<()
 
 /// Writes an object as compact JSON, fields in order.
 pub fn write_object<W: Write + ?Sized>(w: &mut W, fields: &Map<String, Value>) -> io::Result<()> {
-    write_object_with(w, fields, |w, _, value| write_value(w, value))
+    write_object_with(w, fields.iter(), write_value)
 }
 
-/// Writes an object as compact JSON, fields in order, each value written by
-/// `value` (given the writer, the key and the value).
-pub fn write_object_with<W: Write + ?Sized>(
+/// Writes an object as compact JSON: each member's key, and its value
+/// written by `value` (given the writer and the member's value).
+pub fn write_object_with<'k, W: Write + ?Sized, K: AsRef<str> + 'k, T>(
     w: &mut W,
-    fields: &Map<String, Value>,
-    mut value: impl FnMut(&mut W, &str, &Value) -> io::Result<()>,
+    members: impl IntoIterator<Item = (&'k K, T)>,
+    mut value: impl FnMut(&mut W, T) -> io::Result<()>,
 ) -> io::Result<()> {
     w.write_all(b"{")?;
-    for (i, (key, v)) in fields.iter().enumerate() {
+    for (i, (key, v)) in members.into_iter().enumerate() {
         if i > 0 {
             w.write_all(b",")?;
         }
-        write_str(w, key)?;
+        write_str(w, key.as_ref())?;
         w.write_all(b":")?;
-        value(w, key, v)?;
+        value(w, v)?;
     }
     w.write_all(b"}")
 }

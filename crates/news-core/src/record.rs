@@ -74,6 +74,16 @@ enum Field {
     Rendered(String),
 }
 
+impl Field {
+    /// The value (a rendered one parsed back).
+    fn into_value(self) -> Value {
+        match self {
+            Field::Value(value) => value,
+            Field::Rendered(json) => parse_rendered(&json),
+        }
+    }
+}
+
 /// How records are parsed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Layout {
@@ -86,23 +96,38 @@ pub enum Layout {
     SerdeJsonMap,
 }
 
-/// A field as found by [`Record::entry`].
+impl Fields {
+    fn entry(&self, key: &str) -> Option<FieldRef<'_>> {
+        match self {
+            Fields::List(list) => list.iter().find(|(k, _)| k == key).map(|(_, f)| match f {
+                Field::Value(value) => FieldRef::Value(value),
+                Field::Rendered(json) => FieldRef::Rendered(json),
+            }),
+            // (serde_json's map hashes the key: a record's few keys are
+            // compared with it instead)
+            Fields::Map(map) if map.len() <= SCAN_FIELDS => map
+                .iter()
+                .find_map(|(k, v)| (k == key).then_some(FieldRef::Value(v))),
+            Fields::Map(map) => map.get(key).map(FieldRef::Value),
+        }
+    }
+
+    /// A field's value (none for a rendered field).
+    fn get(&self, key: &str) -> Option<&Value> {
+        match self.entry(key)? {
+            FieldRef::Value(value) => Some(value),
+            FieldRef::Rendered(_) => None,
+        }
+    }
+}
+
+/// A field as found by [`Fields::entry`].
 enum FieldRef<'a> {
     Value(&'a Value),
     Rendered(&'a str),
 }
 
 impl Record {
-    /// Builds a record from fields whose text field is known to be a string.
-    fn new(fields: Fields, id: String, names: FieldNames, origin: Origin) -> Self {
-        Record {
-            fields,
-            id,
-            names,
-            origin,
-        }
-    }
-
     /// The record's id as a string (a numeric id in its JSON spelling).
     pub fn id(&self) -> &str {
         &self.id
@@ -127,10 +152,7 @@ impl Record {
     /// A field's value (none for a field set with [`Record::set_rendered`]:
     /// see [`Record::get_rendered`]).
     pub fn get(&self, key: &str) -> Option<&Value> {
-        match self.entry(key)? {
-            FieldRef::Value(value) => Some(value),
-            FieldRef::Rendered(_) => None,
-        }
+        self.fields.get(key)
     }
 
     /// The JSON text of a field set with [`Record::set_rendered`].
@@ -147,18 +169,7 @@ impl Record {
     }
 
     fn entry(&self, key: &str) -> Option<FieldRef<'_>> {
-        match &self.fields {
-            Fields::List(list) => list.iter().find(|(k, _)| k == key).map(|(_, f)| match f {
-                Field::Value(value) => FieldRef::Value(value),
-                Field::Rendered(json) => FieldRef::Rendered(json),
-            }),
-            // (serde_json's map hashes the key: a record's few keys are
-            // compared with it instead)
-            Fields::Map(map) if map.len() <= SCAN_FIELDS => map
-                .iter()
-                .find_map(|(k, v)| (k == key).then_some(FieldRef::Value(v))),
-            Fields::Map(map) => map.get(key).map(FieldRef::Value),
-        }
+        self.fields.entry(key)
     }
 
     /// Sets a field the stage owns: replaced in place if present, appended otherwise.
@@ -208,10 +219,7 @@ impl Record {
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let list = self.list_mut();
         let at = list.iter().position(|(k, _)| k == key)?;
-        Some(match list.remove(at).1 {
-            Field::Value(value) => value,
-            Field::Rendered(json) => parse_rendered(&json),
-        })
+        Some(list.remove(at).1.into_value())
     }
 
     /// All fields, in order, as values (made on each call from a record's
@@ -223,7 +231,7 @@ impl Record {
             Fields::Map(map) => Cow::Borrowed(map),
             Fields::List(list) => Cow::Owned(
                 list.iter()
-                    .map(|(k, f)| (k.clone(), field_value(f)))
+                    .map(|(k, f)| (k.clone(), f.clone().into_value()))
                     .collect(),
             ),
         }
@@ -233,23 +241,16 @@ impl Record {
     /// the bytes serde_json writes for [`Record::fields`] (written by
     /// [`crate::json`], which escapes strings faster).
     pub fn write_json<W: io::Write + ?Sized>(&self, w: &mut W) -> io::Result<()> {
-        let list = match &self.fields {
-            Fields::Map(map) => return json::write_object(w, map),
-            Fields::List(list) => list,
-        };
-        w.write_all(b"{")?;
-        for (i, (key, field)) in list.iter().enumerate() {
-            if i > 0 {
-                w.write_all(b",")?;
-            }
-            json::write_str(w, key)?;
-            w.write_all(b":")?;
-            match field {
-                Field::Value(value) => json::write_value(w, value)?,
-                Field::Rendered(json) => w.write_all(json.as_bytes())?,
+        match &self.fields {
+            Fields::Map(map) => json::write_object(w, map),
+            Fields::List(list) => {
+                let members = list.iter().map(|(k, f)| (k, f));
+                json::write_object_with(w, members, |w, field| match field {
+                    Field::Value(value) => json::write_value(w, value),
+                    Field::Rendered(json) => w.write_all(json.as_bytes()),
+                })
             }
         }
-        w.write_all(b"}")
     }
 
     /// The field names in use.
@@ -261,25 +262,8 @@ impl Record {
     pub fn into_fields(self) -> Map<String, Value> {
         match self.fields {
             Fields::Map(map) => map,
-            Fields::List(list) => list
-                .into_iter()
-                .map(|(k, f)| {
-                    let value = match f {
-                        Field::Value(value) => value,
-                        Field::Rendered(json) => parse_rendered(&json),
-                    };
-                    (k, value)
-                })
-                .collect(),
+            Fields::List(list) => list.into_iter().map(|(k, f)| (k, f.into_value())).collect(),
         }
-    }
-}
-
-/// A field's value (a rendered one parsed back).
-fn field_value(field: &Field) -> Value {
-    match field {
-        Field::Value(value) => value.clone(),
-        Field::Rendered(json) => parse_rendered(json),
     }
 }
 
@@ -408,26 +392,35 @@ pub struct ParsedFields(Fields);
 /// Parses one line into the fields of a JSON object, or says what is wrong
 /// with it. `Ok(None)` is a blank line.
 pub fn parse_fields(line: &[u8], layout: Layout) -> Result<Option<ParsedFields>, String> {
-    let Some(&first) = line.iter().find(|b| !b.is_ascii_whitespace()) else {
+    let map = |map: Option<Map<String, Value>>| map.map(|map| ParsedFields(Fields::Map(map)));
+    match layout {
+        Layout::SerdeJsonMap => parse_object(line).map(map),
+        Layout::Fields => {
+            let first = line.iter().find(|b| !b.is_ascii_whitespace());
+            if first == Some(&b'{') {
+                let text = std::str::from_utf8(line).ok();
+                if let Some(FieldList(list)) = text.and_then(|t| serde_json::from_str(t).ok()) {
+                    return Ok(Some(ParsedFields(Fields::List(list))));
+                }
+            }
+            // (a blank line, or what is wrong said as for a plain object)
+            parse_object(line).map(map)
+        }
+    }
+}
+
+/// Parses one line into serde_json's map of a JSON object, as
+/// `serde_json::from_str::<Value>` does, or says what is wrong with it.
+/// `Ok(None)` is a blank line.
+fn parse_object(line: &[u8]) -> Result<Option<Map<String, Value>>, String> {
+    if line.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
-    };
+    }
     let line = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to() + 1))?;
-    if layout == Layout::Fields && first == b'{' {
-        if let Ok(FieldList(list)) = serde_json::from_str(line) {
-            return Ok(Some(ParsedFields(Fields::List(list))));
-        }
-        // (what is wrong is said as serde_json says it for a value, below)
-    }
     let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     match value {
-        Value::Object(map) => match layout {
-            Layout::SerdeJsonMap => Ok(Some(ParsedFields(Fields::Map(map)))),
-            // (not reached: an object parses as a list of fields too)
-            Layout::Fields => Ok(Some(ParsedFields(Fields::List(
-                map.into_iter().map(|(k, v)| (k, Field::Value(v))).collect(),
-            )))),
-        },
+        Value::Object(fields) => Ok(Some(fields)),
         other => Err(format!("not a JSON object (found {})", kind_of(&other))),
     }
 }
@@ -447,8 +440,7 @@ impl Pending {
         names: &FieldNames,
         origin: Origin,
     ) -> Result<Pending, String> {
-        let list = fields.into_iter().map(|(k, v)| (k, Field::Value(v)));
-        Pending::from_fields(ParsedFields(Fields::List(list.collect())), names, origin)
+        Pending::from_fields(ParsedFields(Fields::Map(fields)), names, origin)
     }
 
     /// Validates parsed fields as a record without minting an id yet.
@@ -457,10 +449,10 @@ impl Pending {
         names: &FieldNames,
         origin: Origin,
     ) -> Result<Pending, String> {
-        let mut record = Record::new(fields.0, String::new(), names.clone(), origin);
+        let fields = fields.0;
         let text_key = &*names.text;
-        match record.get(text_key) {
-            Some(Value::String(_)) => {}
+        let text = match fields.get(text_key) {
+            Some(Value::String(text)) => text,
             Some(other) => {
                 return Err(format!(
                     "\"{text_key}\" is not a string (found {})",
@@ -468,19 +460,19 @@ impl Pending {
                 ))
             }
             None => return Err(format!("\"{text_key}\" is missing")),
-        }
+        };
         let id_key = &*names.id;
-        let missing_id = match record.get(id_key) {
-            Some(Value::String(s)) => {
-                record.id = s.clone();
-                None
-            }
-            Some(Value::Number(n)) => {
-                record.id = n.to_string();
-                None
-            }
-            None | Some(Value::Null) => Some(text_hash(record.text())),
+        let (id, missing_id) = match fields.get(id_key) {
+            Some(Value::String(s)) => (s.clone(), None),
+            Some(Value::Number(n)) => (n.to_string(), None),
+            None | Some(Value::Null) => (String::new(), Some(text_hash(text))),
             Some(other) => return Err(bad_id(id_key, other)),
+        };
+        let record = Record {
+            fields,
+            id,
+            names: names.clone(),
+            origin,
         };
         Ok(Pending { record, missing_id })
     }
