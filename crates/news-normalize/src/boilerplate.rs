@@ -617,10 +617,20 @@ struct Analysis<'a> {
     pattern: Option<Category>,
 }
 
-impl Analysis<'_> {
+impl<'a> Analysis<'a> {
     /// Number of (alphanumeric) words.
     fn norm_len(&self) -> usize {
         self.hashes.len()
+    }
+
+    /// The distinct hashes of `content`, sorted (made once per line).
+    fn content_set(&self) -> &'a [u64] {
+        self.content_set.get_or_init(|| {
+            let mut set = self.content.to_vec();
+            set.sort_unstable();
+            set.dedup();
+            set.into_boxed_slice()
+        })
     }
 
     /// False when no word of the line is a word of `set` or the key word of
@@ -674,6 +684,8 @@ impl BlockCache {
         }
         self.index.clear();
         self.entries.clear();
+        self.judging.unchanged = false;
+        self.judging.sure = false;
         self.last_output.clear();
         self.last_blocks.clear();
         self.texts.clear();
@@ -1827,34 +1839,74 @@ fn has_quote_mark(text: &str) -> bool {
     memchr::memchr(b'"', bytes).is_some() || CURLY.iter().any(|f| f.find(bytes).is_some())
 }
 
-/// Removes furniture; returns the kept text, the removals in text order,
-/// and the case of `text` (as [`news_core::text::detect_case`] finds it).
-/// `again` says that `text` is the output of the last call with this cache,
-/// unchanged (the next round of [`crate::normalize`]): it is then made of
-/// that call's kept blocks, and is not split into lines again.
+/// What [`remove_boilerplate`] is given, against its last call with the
+/// same cache.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Round {
+    /// A text of its own: the first round, or a text changed otherwise.
+    Fresh,
+    /// The last call's output, unchanged, in the same context.
+    Again,
+    /// The last call's output without its first line, which has become
+    /// the context's title (the headline taken out of the text), with the
+    /// blank lines after it.
+    Headless,
+}
+
+/// Removes furniture; returns the kept text (none when it is `text`
+/// unchanged, known so without judging), the removals in text order, and
+/// the case of `text` (as [`news_core::text::detect_case`] finds it).
+///
+/// After the first round ([`Round::Fresh`]), `text` is made of the last
+/// call's kept blocks and is not split into lines again. When the case is
+/// the same, what that call found tells whether judging them again can
+/// remove anything ([`BlockCache::foresees_nothing`]): most often not, and
+/// they are not judged.
 pub fn remove_boilerplate(
     text: &str,
-    again: bool,
+    round: Round,
     ctx: &Context,
     enabled: &dyn Fn(Category) -> bool,
     cache: &mut BlockCache,
-) -> (String, Vec<Removal>, Case) {
+) -> (Option<String>, Vec<Removal>, Case) {
     debug_assert!(
-        !again || text == cache.last_output,
-        "not the last output: {text}"
+        match round {
+            Round::Fresh => true,
+            Round::Again => text == cache.last_output,
+            Round::Headless => cache
+                .last_output
+                .split_once('\n')
+                .is_some_and(|(_, rest)| text == rest.trim_start_matches('\n')),
+        },
+        "not the last output ({round:?}): {text}"
     );
-    // (the list of the last call's kept blocks is reused either way)
+    // (the list of the last call's kept blocks is reused in any case)
     let mut lines = std::mem::take(&mut cache.last_blocks);
-    if !again {
-        lines.clear();
-        let mut blank = false;
-        for line in lines_of(text) {
-            let line = line.trim();
-            if line.is_empty() {
-                blank = true;
-            } else {
-                lines.push((cache.intern(line), blank));
-                blank = false;
+    let mut headline = None;
+    match round {
+        Round::Fresh => {
+            lines.clear();
+            let mut blank = false;
+            for line in lines_of(text) {
+                let line = line.trim();
+                if line.is_empty() {
+                    blank = true;
+                } else {
+                    lines.push((cache.intern(line), blank));
+                    blank = false;
+                }
+            }
+        }
+        Round::Again => {}
+        Round::Headless => {
+            let (first, _) = lines.remove(0);
+            debug_assert_eq!(
+                ctx.title,
+                Some(cache.text_of(&cache.entries[first as usize]))
+            );
+            headline = Some(first);
+            if let Some(first) = lines.first_mut() {
+                first.1 = false;
             }
         }
     }
@@ -1869,6 +1921,32 @@ pub fn remove_boilerplate(
         lowercase: case == Case::Lower,
         ..*ctx
     };
+    if round != Round::Fresh
+        && ctx.lowercase == cache.lowercase
+        && cache.foresees_nothing(round, &lines, headline, ctx, enabled)
+    {
+        if cfg!(debug_assertions) {
+            // (judged all the same, to check the foresight)
+            let title = ctx.title.map(|t| cache.intern(t));
+            let mut scratch = std::mem::take(&mut cache.judging);
+            let (out, removed) =
+                judge_blocks(cache, &lines, title, ctx, enabled, text.len(), &mut scratch);
+            assert!(
+                removed.is_empty() && out == text,
+                "foreseen to lose nothing ({round:?}), lost {removed:?}: {text}"
+            );
+            cache.judging = scratch;
+            cache.last_output.clear();
+            cache.last_output.push_str(text);
+        }
+        // (judged again, the same blocks would again lose nothing)
+        cache.judging.unchanged = true;
+        if round == Round::Headless {
+            cache.judging.kept_at.remove(0);
+        }
+        cache.last_blocks = lines;
+        return (None, Vec::new(), case);
+    }
     cache.classify_lines(&lines, ctx);
     // (interned: later rounds find it analysed)
     let title = ctx.title.map(|t| cache.intern(t));
@@ -1881,13 +1959,14 @@ pub fn remove_boilerplate(
         cache.last_output.clear();
         cache.last_output.push_str(&out);
     }
-    (out, removed, case)
+    (Some(out), removed, case)
 }
 
 /// Decides which blocks (entries of `cache`, each with whether a blank line
 /// came before it) are furniture; returns the kept text and the removals in
 /// text order, and leaves the kept blocks, as the kept text's lines, in
-/// `scratch.kept`.
+/// `scratch.kept`, with what the next round needs to foresee its verdicts
+/// (see [`BlockCache::foresees_nothing`]).
 fn judge_blocks(
     cache: &BlockCache,
     lines: &[(u32, bool)],
@@ -1901,21 +1980,15 @@ fn judge_blocks(
         repeats,
         verdict,
         kept,
+        kept_at,
+        sure,
+        unchanged,
+        ..
     } = scratch;
-    let blocks: Vec<Block> = lines
-        .iter()
-        .map(|&(id, blank_before)| {
-            let entry = &cache.entries[id as usize];
-            Block {
-                text: cache.text_of(entry),
-                blank_before,
-                analysis: cache.view(entry),
-            }
-        })
-        .collect();
+    let blocks = cache.blocks(lines);
     verdict.clear();
     verdict.resize(blocks.len(), None);
-    let mut decide = |verdict: &mut Vec<Option<Category>>, i: usize, cat: Category| {
+    let mut decide = |verdict: &mut [Option<Category>], i: usize, cat: Category| {
         if verdict[i].is_none() && enabled(cat) {
             verdict[i] = Some(cat);
             true
@@ -1934,19 +2007,7 @@ fn judge_blocks(
     // body paragraph is the article's own headline and stays.
     if let Some(title) = title {
         let title_words = cache.view(&cache.entries[title as usize]).hashes;
-        if !title_words.is_empty() {
-            let mut at_top = true;
-            for (i, block) in blocks.iter().enumerate() {
-                if block.hashes == title_words && !block.is_body() {
-                    if !at_top {
-                        decide(verdict, i, Category::Headline);
-                    }
-                    at_top = false;
-                } else if verdict[i].is_none() && block.is_body() {
-                    at_top = false;
-                }
-            }
-        }
+        find_title_copies(&blocks, title_words, verdict, &mut decide);
     }
 
     // 2. Link lists after a "Related" header: headline-shaped lines.
@@ -1976,7 +2037,8 @@ fn judge_blocks(
         .find(|(i, _)| verdict[*i].is_none())
         .filter(|(_, b)| b.is_headline_like())
         .map(|(i, _)| i);
-    find_repeats(&blocks, verdict, opening, &mut decide, repeats);
+    *sure = find_repeats(&blocks, verdict, opening, &mut decide, repeats);
+    find_echoes(&blocks, verdict, opening, None, &mut decide);
 
     // Author bio closing the page.
     find_bio(&blocks, verdict, &mut decide);
@@ -1988,8 +2050,11 @@ fn judge_blocks(
     let mut out = String::with_capacity(capacity);
     let mut removed = Vec::new();
     kept.clear();
+    kept_at.clear();
     let mut blank_pending = false;
-    for ((block, verdict), &(id, _)) in blocks.iter().zip(verdict.iter()).zip(lines) {
+    for (i, ((block, verdict), &(id, _))) in
+        blocks.iter().zip(verdict.iter()).zip(lines).enumerate()
+    {
         blank_pending |= block.blank_before;
         match verdict {
             Some(reason) => {
@@ -2001,6 +2066,7 @@ fn judge_blocks(
             None => {
                 // as the kept text will split: no blank line before its first line
                 kept.push((id, blank_pending && !out.is_empty()));
+                kept_at.push(i);
                 if !out.is_empty() {
                     out.push_str(if blank_pending { "\n\n" } else { "\n" });
                 }
@@ -2009,7 +2075,33 @@ fn judge_blocks(
             }
         }
     }
+    // (the same blocks judged again in the same context: the same verdicts)
+    *unchanged = removed.is_empty();
     (out, removed)
+}
+
+/// The headline repeated in the body: the first copy before the first body
+/// paragraph is the article's own headline and stays, the others go.
+fn find_title_copies(
+    blocks: &[Block],
+    title_words: &[u64],
+    verdict: &mut [Option<Category>],
+    decide: &mut Decide,
+) {
+    if title_words.is_empty() {
+        return;
+    }
+    let mut at_top = true;
+    for (i, block) in blocks.iter().enumerate() {
+        if block.hashes == title_words && !block.is_body() {
+            if !at_top {
+                decide(verdict, i, Category::Headline);
+            }
+            at_top = false;
+        } else if verdict[i].is_none() && block.is_body() {
+            at_top = false;
+        }
+    }
 }
 
 /// Pattern verdict for one block, from its wording alone.
@@ -2060,6 +2152,91 @@ fn is_list_header(text: &str) -> bool {
 }
 
 impl BlockCache {
+    /// Whether judging `lines`, the last call's kept blocks (for a
+    /// [`Round::Headless`], those after the first, which is now `title`),
+    /// in `ctx` would surely remove nothing, from what that call found; the
+    /// case (hence the wording verdicts) must be the same. What a judging
+    /// ([`judge_blocks`]) of them does, step by step, when no step before
+    /// removed anything:
+    /// - wording patterns: no verdict (the same lines, case and words);
+    /// - the title's copies: for [`Round::Again`], the kept copy is still
+    ///   first, at the top; a new title's are looked for here;
+    /// - "Related" lists: their headers are gone;
+    /// - exact repeats and contained blocks: none, when [`find_repeats`] was
+    ///   sure of the kept blocks (each was checked against each kept one);
+    /// - the opening: the first block if headline-shaped (it was the last
+    ///   call's opening already, or that opening is gone);
+    /// - captions: the pairs of kept blocks within [`ECHO_WINDOW`] of each
+    ///   other among the last call's blocks were checked; a removal
+    ///   between two blocks brings them nearer, and those pairs are
+    ///   checked here;
+    /// - the closing bio and the zones around the body: they see other
+    ///   blocks once blocks are removed, and are run here.
+    fn foresees_nothing(
+        &mut self,
+        round: Round,
+        lines: &[(u32, bool)],
+        title: Option<u32>,
+        ctx: &Context,
+        enabled: &dyn Fn(Category) -> bool,
+    ) -> bool {
+        match round {
+            Round::Fresh => return false,
+            Round::Again if self.judging.unchanged => return true,
+            _ => {}
+        }
+        if !self.judging.sure {
+            return false;
+        }
+        let mut verdict = std::mem::take(&mut self.judging.foresight);
+        let place = match round {
+            Round::Headless => &self.judging.kept_at[1..],
+            _ => &self.judging.kept_at[..],
+        };
+        debug_assert_eq!(place.len(), lines.len());
+        let blocks = self.blocks(lines);
+        verdict.clear();
+        verdict.resize(blocks.len(), None);
+        let removes = std::cell::Cell::new(false);
+        let mut foresee = |_: &mut [Option<Category>], _: usize, cat: Category| {
+            removes.set(removes.get() || enabled(cat));
+            false
+        };
+        if let Some(title) = title {
+            let title_words = self.view(&self.entries[title as usize]).hashes;
+            find_title_copies(&blocks, title_words, &mut verdict, &mut foresee);
+        }
+        let opening = blocks.first().filter(|b| b.is_headline_like()).map(|_| 0);
+        if !removes.get() {
+            find_echoes(&blocks, &mut verdict, opening, Some(place), &mut foresee);
+        }
+        if !removes.get() {
+            find_bio(&blocks, &mut verdict, &mut foresee);
+        }
+        if !removes.get() {
+            clean_zones(&blocks, &mut verdict, ctx, &mut foresee);
+        }
+        drop(blocks);
+        self.judging.foresight = verdict;
+        !removes.get()
+    }
+
+    /// The blocks of `lines` (entries, each with whether a blank line came
+    /// before it).
+    fn blocks(&self, lines: &[(u32, bool)]) -> Vec<Block<'_>> {
+        lines
+            .iter()
+            .map(|&(id, blank_before)| {
+                let entry = &self.entries[id as usize];
+                Block {
+                    text: self.text_of(entry),
+                    blank_before,
+                    analysis: self.view(entry),
+                }
+            })
+            .collect()
+    }
+
     /// Whether a line (with no white space at either end) holds only dates,
     /// times and their labels. A line of a text this cache has seen is not
     /// analysed again.
@@ -2358,17 +2535,22 @@ fn sequence_hash(hashes: &[u64]) -> u64 {
     })
 }
 
-type Decide<'d> = dyn FnMut(&mut Vec<Option<Category>>, usize, Category) -> bool + 'd;
+type Decide<'d> = dyn FnMut(&mut [Option<Category>], usize, Category) -> bool + 'd;
 
 /// Exact repeats keep their first occurrence; a block contained in a longer
-/// one, or made of a nearby longer block's content words, goes.
+/// one goes.
+///
+/// Returns whether the kept blocks alone, judged again, would hold no
+/// exact repeat and no contained block: true unless two different word
+/// sequences shared a hash here, or a block was left unchecked because
+/// too many others shared its opening (with fewer blocks it may be checked).
 fn find_repeats(
     blocks: &[Block],
-    verdict: &mut Vec<Option<Category>>,
+    verdict: &mut [Option<Category>],
     opening: Option<usize>,
     decide: &mut Decide,
     scratch: &mut RepeatScratch,
-) {
+) -> bool {
     // Exact repeats. `copy` marks them even when the category is kept, so
     // the containment check below never compares a block with its own copies.
     let RepeatScratch {
@@ -2380,6 +2562,7 @@ fn find_repeats(
     first.clear();
     copy.clear();
     copy.resize(blocks.len(), false);
+    let mut sure = true;
     for (i, b) in blocks.iter().enumerate() {
         if b.norm_len() < 3 || verdict[i].is_some() {
             continue;
@@ -2389,7 +2572,7 @@ fn find_repeats(
                 copy[i] = true;
                 decide(verdict, i, Category::Repeat);
             }
-            Some(_) => {}
+            Some(_) => sure = false,
             None => {
                 first.insert(b.sequence, i);
             }
@@ -2421,10 +2604,12 @@ fn find_repeats(
     // keep the first MAX_SHARED_OPENING of each opening (`kept` is the
     // last one kept, `next` the one after it)
     let mut shared = 0;
+    let candidates = firsts.len();
     firsts.dedup_by(|next, kept| {
         shared = if next.0 == kept.0 { shared + 1 } else { 0 };
         shared >= MAX_SHARED_OPENING
     });
+    sure &= firsts.len() == candidates;
     contained.clear();
     contained.resize(blocks.len(), false);
     if !firsts.is_empty() {
@@ -2467,80 +2652,107 @@ fn find_repeats(
     for (i, _) in contained.iter().enumerate().filter(|(_, c)| **c) {
         decide(verdict, i, Category::Repeat);
     }
-    // Captions and pull quotes: content words drawn from a nearby block.
-    let content_set = |k: usize| -> &[u64] {
-        blocks[k].content_set.get_or_init(|| {
-            let mut set = blocks[k].content.to_vec();
-            set.sort_unstable();
-            set.dedup();
-            set.into_boxed_slice()
-        })
-    };
-    let apart = |i: usize, j: usize, words: usize| {
-        surely_apart(blocks[i].signature, blocks[j].signature, words)
-    };
-    // Whether at least four in five of i's distinct content words are j's.
-    // (Counted on distinct words, so that the quick reject, `surely_apart`,
-    // is only ever a shortcut: the verdict never depends on which words
-    // share a signature bit.)
-    let echoes = |i: usize, j: usize| -> bool {
-        // (the set is no larger than the content list: the list's bound
-        // rejects most pairs before the set is made)
-        if apart(i, j, blocks[i].content.len()) || apart(i, j, content_set(i).len()) {
-            return false;
+    sure
+}
+
+/// Captions and pull quotes: a block made of a nearby longer block's
+/// content words goes. With `known`, the blocks' places in the last round's
+/// blocks, the pairs that round checked already (both kept, within
+/// [`ECHO_WINDOW`] of each other there) are passed over.
+fn find_echoes(
+    blocks: &[Block],
+    verdict: &mut [Option<Category>],
+    opening: Option<usize>,
+    known: Option<&[usize]>,
+    decide: &mut Decide,
+) {
+    // (a loop for each, with its pair test inlined)
+    match known {
+        None => echoes_in(blocks, |i, j| i != j, verdict, opening, decide),
+        Some(place) => {
+            let new_pair = |i: usize, j: usize| place[i].abs_diff(place[j]) > ECHO_WINDOW;
+            echoes_in(blocks, new_pair, verdict, opening, decide)
         }
-        let theirs = content_set(j);
-        let mine = content_set(i);
-        let shared = mine
-            .iter()
-            .filter(|h| theirs.binary_search(h).is_ok())
-            .count();
-        shared * 10 >= mine.len() * 8
-    };
-    for i in 0..blocks.len() {
-        let b = &blocks[i];
-        if verdict[i].is_some()
-            || Some(i) == opening
-            || b.words > 45
-            || b.words < 6
-            || b.content.len() < 5
-        {
+    }
+}
+
+/// [`find_echoes`] over the pairs of blocks that `pair` lets through.
+fn echoes_in(
+    blocks: &[Block],
+    pair: impl Fn(usize, usize) -> bool,
+    verdict: &mut [Option<Category>],
+    opening: Option<usize>,
+    decide: &mut Decide,
+) {
+    for (i, b) in blocks.iter().enumerate() {
+        if verdict[i].is_some() || Some(i) == opening || !may_echo(b) {
             continue;
         }
         let lo = i.saturating_sub(ECHO_WINDOW);
         let hi = (i + ECHO_WINDOW).min(blocks.len() - 1);
-        // (the quick reject of `echoes` first, on the signatures alone: most
-        // neighbours go there, in a loop with no call)
         let (signature, bound) = (b.signature, b.content.len());
-        let mut is_echo = false;
+        let mut echo = false;
         for (j, other) in blocks.iter().enumerate().take(hi + 1).skip(lo) {
+            // (the quick reject on the signatures first: most neighbours
+            // go there, in a loop with no call)
             if surely_apart(signature, other.signature, bound)
-                || j == i
+                || !pair(i, j)
                 || verdict[j].is_some()
-                || other.content.len() < 5
-                || !echoes(i, j)
+                || !echoes_block(b, other, i > j)
             {
                 continue;
             }
-            is_echo = if !echoes(j, i) {
-                // One-way: the block is made of a longer block's words.
-                other.words * 10 >= b.words * 13
-            } else {
-                // Mutual: two similar sentences are both article text; a
-                // caption-shaped block beside a sentence is the caption; of
-                // two captions the later goes.
-                match (caption_shaped(b), caption_shaped(other)) {
-                    (true, false) => true,
-                    (true, true) => i > j,
-                    _ => false,
-                }
-            };
-            if is_echo {
-                break;
-            }
+            echo = true;
+            break;
         }
-        if is_echo {
+        if echo {
             decide(verdict, i, Category::Repeat);
+        }
+    }
+}
+
+/// Whether at least four in five of `mine`'s distinct content words are
+/// `theirs`'. (Counted on distinct words, so that the quick reject,
+/// [`surely_apart`], is only ever a shortcut: the verdict never depends on
+/// which words share a signature bit.)
+fn draws_from(mine: &Block, theirs: &Block) -> bool {
+    // (the set is no larger than the content list: the list's bound
+    // rejects most pairs before the set is made)
+    let apart = |words| surely_apart(mine.signature, theirs.signature, words);
+    if apart(mine.content.len()) || apart(mine.content_set().len()) {
+        return false;
+    }
+    let (theirs, mine) = (theirs.content_set(), mine.content_set());
+    let shared = mine
+        .iter()
+        .filter(|h| theirs.binary_search(h).is_ok())
+        .count();
+    shared * 10 >= mine.len() * 8
+}
+
+/// A block the caption check looks at: 6 to 45 words, 5 content words.
+fn may_echo(b: &Block) -> bool {
+    (6..=45).contains(&b.words) && b.content.len() >= 5
+}
+
+/// Whether block `b` reads as a caption or pull quote of `other`: its
+/// content words are mostly `other`'s, and `other` is the longer one, or
+/// the sentence beside a caption-shaped `b`, or an earlier caption.
+fn echoes_block(b: &Block, other: &Block, later: bool) -> bool {
+    if other.content.len() < 5 || !draws_from(b, other) {
+        return false;
+    }
+    if !draws_from(other, b) {
+        // One-way: the block is made of a longer block's words.
+        other.words * 10 >= b.words * 13
+    } else {
+        // Mutual: two similar sentences are both article text; a
+        // caption-shaped block beside a sentence is the caption; of
+        // two captions the later goes.
+        match (caption_shaped(b), caption_shaped(other)) {
+            (true, false) => true,
+            (true, true) => later,
+            _ => false,
         }
     }
 }
@@ -2562,6 +2774,14 @@ struct JudgeScratch {
     verdict: Vec<Option<Category>>,
     /// The kept blocks (see [`judge_blocks`]).
     kept: Vec<(u32, bool)>,
+    /// The kept blocks' places among the judged ones.
+    kept_at: Vec<usize>,
+    /// Whether [`find_repeats`] was sure of the kept blocks.
+    sure: bool,
+    /// Whether the last output, judged again, would remove nothing.
+    unchanged: bool,
+    /// The verdicts of [`BlockCache::foresees_nothing`].
+    foresight: Vec<Option<Category>>,
 }
 
 /// Working memory of [`find_repeats`], reused from call to call.
@@ -2591,7 +2811,7 @@ fn caption_shaped(b: &Block) -> bool {
 }
 
 /// An author bio among the last kept blocks.
-fn find_bio(blocks: &[Block], verdict: &mut Vec<Option<Category>>, decide: &mut Decide) {
+fn find_bio(blocks: &[Block], verdict: &mut [Option<Category>], decide: &mut Decide) {
     // the last three kept blocks, last first
     let mut kept = [0; 3];
     let mut n = 0;
@@ -2644,7 +2864,7 @@ fn bio_cues(b: &Block) -> usize {
 /// Short name-shaped lines in the zones around the article body.
 fn clean_zones(
     blocks: &[Block],
-    verdict: &mut Vec<Option<Category>>,
+    verdict: &mut [Option<Category>],
     ctx: &Context,
     decide: &mut Decide,
 ) {
@@ -2708,10 +2928,15 @@ mod tests {
         source: Option<&str>,
     ) -> (String, Vec<(String, &'static str)>) {
         let ctx = Context::new(title, source);
-        let (out, removed, _) =
-            remove_boilerplate(text, false, &ctx, &|_| true, &mut BlockCache::default());
+        let (out, removed, _) = remove_boilerplate(
+            text,
+            Round::Fresh,
+            &ctx,
+            &|_| true,
+            &mut BlockCache::default(),
+        );
         (
-            out,
+            out.expect("a first round judges"),
             removed
                 .into_iter()
                 .map(|r| (r.text, r.reason.name()))
@@ -3262,7 +3487,7 @@ mod tests {
         ] {
             let (_, _, case) = remove_boilerplate(
                 text,
-                false,
+                Round::Fresh,
                 &Context::new(None, None),
                 &|_| true,
                 &mut BlockCache::default(),
