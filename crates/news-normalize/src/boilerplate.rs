@@ -2676,7 +2676,9 @@ fn find_echoes(
     }
 }
 
-/// [`find_echoes`] over the pairs of blocks that `pair` lets through.
+/// [`find_echoes`] over the pairs of blocks that `pair` lets through; a
+/// block whose window's first and last blocks it does not let through has
+/// none that it does (`pair` grows with the distance in the text).
 fn echoes_in(
     blocks: &[Block],
     pair: impl Fn(usize, usize) -> bool,
@@ -2690,6 +2692,9 @@ fn echoes_in(
         }
         let lo = i.saturating_sub(ECHO_WINDOW);
         let hi = (i + ECHO_WINDOW).min(blocks.len() - 1);
+        if !pair(i, lo) && !pair(i, hi) {
+            continue;
+        }
         let (signature, bound) = (b.signature, b.content.len());
         let mut echo = false;
         for (j, other) in blocks.iter().enumerate().take(hi + 1).skip(lo) {
