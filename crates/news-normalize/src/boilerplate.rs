@@ -1920,45 +1920,52 @@ pub fn remove_boilerplate(
         lowercase: case == Case::Lower,
         ..*ctx
     };
-    if round != Round::Fresh
+    let foreseen = round != Round::Fresh
         && ctx.lowercase == cache.lowercase
-        && cache.foresees_nothing(round, &lines, headline, ctx, enabled)
-    {
+        && cache.foresees_nothing(round, &lines, headline, ctx, enabled);
+    let (out, removed) = if foreseen {
         if cfg!(debug_assertions) {
             // (judged all the same, to check the foresight)
-            let title = ctx.title.map(|t| cache.intern(t));
-            let mut scratch = std::mem::take(&mut cache.judging);
-            let (out, removed) =
-                judge_blocks(cache, &lines, title, ctx, enabled, text.len(), &mut scratch);
+            let (out, removed) = judge(cache, &lines, ctx, enabled, text.len());
             assert!(
                 removed.is_empty() && out == text,
                 "foreseen to lose nothing ({round:?}), lost {removed:?}: {text}"
             );
-            cache.judging = scratch;
-            cache.last_output.clear();
-            cache.last_output.push_str(text);
         }
-        // (judged again, the same blocks would again lose nothing)
+        // (judged again, these blocks would again lose nothing; their places
+        // among the blocks last judged are not kept)
         cache.judging.unchanged = true;
-        if round == Round::Headless {
-            cache.judging.kept_at.remove(0);
-        }
+        cache.judging.sure = false;
         cache.last_blocks = lines;
-        return (None, Vec::new(), case);
-    }
-    cache.classify_lines(&lines, ctx);
-    // (interned: later rounds find it analysed)
-    let title = ctx.title.map(|t| cache.intern(t));
-    let mut scratch = std::mem::take(&mut cache.judging);
-    let (out, removed) = judge_blocks(cache, &lines, title, ctx, enabled, text.len(), &mut scratch);
-    // (the input list becomes the next call's list of kept blocks)
-    cache.last_blocks = std::mem::replace(&mut scratch.kept, lines);
-    cache.judging = scratch;
+        (None, Vec::new())
+    } else {
+        cache.classify_lines(&lines, ctx);
+        let (out, removed) = judge(cache, &lines, ctx, enabled, text.len());
+        // (the input list becomes the next call's list of kept blocks)
+        cache.last_blocks = std::mem::replace(&mut cache.judging.kept, lines);
+        (Some(out), removed)
+    };
     if cfg!(debug_assertions) {
         cache.last_output.clear();
-        cache.last_output.push_str(&out);
+        cache.last_output.push_str(out.as_deref().unwrap_or(text));
     }
-    (Some(out), removed, case)
+    (out, removed, case)
+}
+
+/// [`judge_blocks`] with the cache's working memory, the title interned
+/// (later rounds find it analysed).
+fn judge(
+    cache: &mut BlockCache,
+    lines: &[(u32, bool)],
+    ctx: &Context,
+    enabled: &dyn Fn(Category) -> bool,
+    capacity: usize,
+) -> (String, Vec<Removal>) {
+    let title = ctx.title.map(|t| cache.intern(t));
+    let mut scratch = std::mem::take(&mut cache.judging);
+    let judged = judge_blocks(cache, lines, title, ctx, enabled, capacity, &mut scratch);
+    cache.judging = scratch;
+    judged
 }
 
 /// Decides which blocks (entries of `cache`, each with whether a blank line
@@ -2780,11 +2787,13 @@ struct JudgeScratch {
     kept: Vec<(u32, bool)>,
     /// The kept blocks' places among the judged ones.
     kept_at: Vec<usize>,
-    /// Whether [`find_repeats`] was sure of the kept blocks.
+    /// Whether [`find_repeats`] was sure of the kept blocks (and `kept_at`
+    /// is theirs: false after a foreseen round).
     sure: bool,
     /// Whether the last output, judged again, would remove nothing.
     unchanged: bool,
-    /// The verdicts of [`BlockCache::foresees_nothing`].
+    /// The verdicts the steps of [`BlockCache::foresees_nothing`] see: none,
+    /// as in a round where no step before removed anything.
     foresight: Vec<Option<Category>>,
 }
 

@@ -470,3 +470,39 @@ fn fail_policy_stops_at_the_first_bad_record_on_any_thread_count() {
         );
     }
 }
+
+#[test]
+fn lines_that_go_only_once_others_are_gone_go_and_a_second_run_changes_nothing() {
+    // Each goes in a later round, once the furniture around it is gone: a
+    // caption six lines of furniture away from its paragraph, and a credit
+    // line between a cookie notice and the body (one a record, so that
+    // neither's later round is judged for the other's sake).
+    let body2 =
+        "Drivers will be sent along the coast road, which adds twenty minutes to a trip into town.";
+    let caption = "Harwick council close old quarry road retaining wall";
+    let ads = ["Advertisement"; 6].join("\n\n");
+    let notice = "We use cookies to improve your experience on our site. By continuing to browse the site you agree to our use of cookies.";
+    let texts = [
+        format!("{BODY}\n\n{ads}\n\n{caption}\n\n{body2}"),
+        format!("{notice}\n\nStaff Reporter\n\n{BODY}\n\n{body2}"),
+    ];
+    let input: String = texts
+        .iter()
+        .map(|text| {
+            let line = serde_json::json!({"title": "Quarry road closed", "text": text});
+            format!("{line}\n")
+        })
+        .collect();
+    let out = run(&[], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = records(&out);
+    for record in &r {
+        assert_eq!(record["text"], format!("{BODY}\n\n{body2}"));
+    }
+    let mut expected = vec!["ad"; 6];
+    expected.push("repeat");
+    assert_eq!(reasons(&r[0]), expected);
+    assert_eq!(reasons(&r[1]), ["cookie", "byline"]);
+    let again = run(&[], &out.stdout);
+    assert_eq!(again.stdout, out.stdout);
+}
