@@ -576,9 +576,9 @@ struct Entry {
     bio_cues: OnceCell<u8>,
     /// The [`CueSet`]s that may have a word in the line.
     cue_sets: u8,
-    /// Uppercase and lowercase letters, as [`news_core::text::detect_case`] counts them.
-    upper: u32,
-    lower: u32,
+    /// Uppercase and lowercase letters, as [`news_core::text::detect_case`]
+    /// counts them: counted when first needed ([`BlockCache::case_of`]).
+    letters: Option<(u32, u32)>,
     /// `pattern` holds the verdict for the cache's case ([`BlockCache::lowercase`]).
     classified: bool,
     pattern: Option<Category>,
@@ -779,8 +779,6 @@ impl BlockCache {
         let mut in_token = false;
         let mut ascii_words = true;
         let mut digit_word = false;
-        // (the counts of the whole text are the sums of its lines')
-        let (upper_letters, lower_letters) = news_core::text::letter_counts(text);
         let mut lower = String::new();
         let bytes = text.as_bytes();
         let cue_slots = &*CUE_SLOTS;
@@ -815,36 +813,52 @@ impl BlockCache {
             }
             words += usize::from(!in_token);
             in_token = true;
-            let start = i;
-            // ASCII letters and digits eight bytes at a time; a word that
-            // goes on with other letters is taken again character by character.
-            let ascii_hashed;
-            (i, ascii_hashed) = ascii_run(bytes, i);
-            let mixed = i < bytes.len()
-                && bytes[i] >= 0x80
-                && text[i..].chars().next().is_some_and(is_alphanumeric);
-            let ascii = i > start && !mixed;
-            let (hash, packed) = if ascii {
-                norm_bytes += i - start;
-                digit_word |=
-                    bytes[start].is_ascii_digit() && bytes[start..i].iter().all(u8::is_ascii_digit);
-                ascii_hashed
-            } else {
-                let word = unicode_word(text, start, &mut lower);
-                i = word.end;
-                ascii_words &= word.ascii_boundaries;
-                norm_bytes += lower.len();
-                word.hashed
-            };
-            numbers.push(hash);
-            cue_sets |= cue_slots[CueSet::slot(hash)];
-            // (written in any case and kept only for a content word: no
-            // branch on the unpredictable stopword test)
-            let content_word = !is_stopword_packed(packed);
-            content[kept] = hash;
-            kept += usize::from(content_word);
-            signature |= u64::from(content_word) << (hash >> 58);
-            word_signature |= 1 << (hash >> 58);
+            // (a run of words, each after the usual separator)
+            loop {
+                let start = i;
+                // ASCII letters and digits eight bytes at a time; a word that
+                // goes on with other letters is taken again character by character.
+                let ascii_hashed;
+                (i, ascii_hashed) = ascii_run(bytes, i);
+                let mixed = i < bytes.len()
+                    && bytes[i] >= 0x80
+                    && text[i..].chars().next().is_some_and(is_alphanumeric);
+                let ascii = i > start && !mixed;
+                let (hash, packed) = if ascii {
+                    norm_bytes += i - start;
+                    digit_word |= bytes[start].is_ascii_digit()
+                        && bytes[start..i].iter().all(u8::is_ascii_digit);
+                    ascii_hashed
+                } else {
+                    let word = unicode_word(text, start, &mut lower);
+                    i = word.end;
+                    ascii_words &= word.ascii_boundaries;
+                    norm_bytes += lower.len();
+                    word.hashed
+                };
+                numbers.push(hash);
+                cue_sets |= cue_slots[CueSet::slot(hash)];
+                // (written in any case and kept only for a content word: no
+                // branch on the unpredictable stopword test)
+                let content_word = !is_stopword_packed(packed);
+                content[kept] = hash;
+                kept += usize::from(content_word);
+                signature |= u64::from(content_word) << (hash >> 58);
+                word_signature |= 1 << (hash >> 58);
+                // The usual separator, a space or a mark and a space, then an
+                // ASCII letter or digit: the next word opens the next
+                // whitespace-separated one, as the loop above would find.
+                let gap = match bytes.get(i..i + 3) {
+                    Some(&[b' ', next, _]) => (BYTE_CLASS[usize::from(next)] == ALNUM).then_some(1),
+                    Some(&[mark, b' ', next]) => (BYTE_CLASS[usize::from(mark)] == MARK
+                        && BYTE_CLASS[usize::from(next)] == ALNUM)
+                        .then_some(2),
+                    _ => None,
+                };
+                let Some(gap) = gap else { break };
+                words += 1;
+                i += gap;
+            }
         }
         let hashes_end = numbers.len();
         numbers.extend_from_slice(&content[..kept]);
@@ -873,8 +887,7 @@ impl BlockCache {
             content_set: OnceCell::new(),
             bio_cues: OnceCell::new(),
             cue_sets,
-            upper: upper_letters as u32,
-            lower: lower_letters as u32,
+            letters: None,
             classified: false,
             pattern: None,
         }
@@ -1909,13 +1922,7 @@ pub fn remove_boilerplate(
             }
         }
     }
-    // Lines are split at '\n' and trimmed of whitespace, which has no case:
-    // their letters are the text's.
-    let (upper, lower) = lines.iter().fold((0, 0), |(u, l), &(id, _)| {
-        let e = &cache.entries[id as usize];
-        (u + e.upper as usize, l + e.lower as usize)
-    });
-    let case = Case::from_counts(upper, lower);
+    let case = cache.case_of(&lines);
     let ctx = &Context {
         lowercase: case == Case::Lower,
         ..*ctx
@@ -2225,6 +2232,42 @@ impl BlockCache {
         drop(blocks);
         self.judging.foresight = verdict;
         !removes.get()
+    }
+
+    /// The case of the text made of `lines`, as
+    /// [`news_core::text::detect_case`] finds it. Lines are split at '\n'
+    /// and trimmed of whitespace, which has no case: the text's letters are
+    /// the sums of its lines'. Lines are counted (once each) only until the
+    /// answer is sure: once the text has a lowercase letter and more than a
+    /// thousandth as many capitals as its lowercase letters could reach if
+    /// every byte left were one, it is mixed, as most texts are within
+    /// their first lines.
+    fn case_of(&mut self, lines: &[(u32, bool)]) -> Case {
+        let bytes = |e: &Entry| (e.text.1 - e.text.0) as usize;
+        let mut left: usize = lines
+            .iter()
+            .map(|&(id, _)| bytes(&self.entries[id as usize]))
+            .sum();
+        let (mut upper, mut lower) = (0, 0);
+        for &(id, _) in lines {
+            let e = &mut self.entries[id as usize];
+            left -= bytes(e);
+            let (u, l) = *e.letters.get_or_insert_with(|| {
+                let text = &self.texts[e.text.0 as usize..e.text.1 as usize];
+                let (u, l) = news_core::text::letter_counts(text);
+                (u as u32, l as u32)
+            });
+            (upper, lower) = (upper + u as usize, lower + l as usize);
+            if lower > 0 && upper * 1000 > lower + left {
+                debug_assert_eq!(
+                    Case::from_counts(upper, lower + left),
+                    Case::Mixed,
+                    "sure before the end"
+                );
+                return Case::Mixed;
+            }
+        }
+        Case::from_counts(upper, lower)
     }
 
     /// The blocks of `lines` (entries, each with whether a blank line came
@@ -3339,6 +3382,62 @@ mod tests {
         }
     }
 
+    /// What [`BlockCache::analyze`] finds in `text`, walked character by
+    /// character: the whitespace-separated words, the lowercased words'
+    /// hashes, and the hashes of those that are not stopwords.
+    fn walked_analysis(text: &str) -> (usize, Vec<u64>, Vec<u64>) {
+        // (ASCII white space is the byte test's: vertical tab is no space)
+        let space = |c: char| {
+            if c.is_ascii() {
+                c.is_ascii_whitespace()
+            } else {
+                c.is_whitespace()
+            }
+        };
+        let mut words = 0;
+        let mut in_token = false;
+        for c in text.chars() {
+            words += usize::from(!space(c) && !in_token);
+            in_token = !space(c);
+        }
+        let lower = words_of(text);
+        let hashes = lower.iter().map(|w| word_hash(w)).collect();
+        let content = lower
+            .iter()
+            .filter(|w| !is_stopword(w))
+            .map(|w| word_hash(w))
+            .collect();
+        (words, hashes, content)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Lines of words and separators (the usual ones, which the scan
+        /// steps over between two words, and others), analysed as the
+        /// character walk finds them.
+        #[test]
+        fn analysis_agrees_with_a_walk_over_the_characters(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "Harbour", "A", "x9", "2030", "longerthaneightbytes", "Élan",
+                    "naïve", "ΣΟΦΙΑ", "caf\u{e9}", " ", " ", " ", ", ", ". ", "; ", "-",
+                    "’s", "’ ", " “", "—", "\u{a0}", "\t", "\u{b}", "\u{2009}", ",", "'",
+                    "  ", "\n", "!", "\u{200b}",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let mut cache = BlockCache::default();
+            let entry = cache.analyze(&text);
+            let found = cache.view(&entry);
+            let (words, hashes, content) = walked_analysis(&text);
+            proptest::prop_assert_eq!(found.words, words, "{:?}", text);
+            proptest::prop_assert_eq!(found.hashes, &hashes[..], "{:?}", text);
+            proptest::prop_assert_eq!(found.content, &content[..], "{:?}", text);
+        }
+    }
+
     #[test]
     fn word_hashes_ignore_case_and_tell_words_apart() {
         let mut cache = BlockCache::default();
@@ -3500,11 +3599,8 @@ mod tests {
 
     #[test]
     fn line_letter_counts_give_the_text_s_case() {
-        // analyze counts letters inside words only: that is all of them
-        assert!(('\0'..=char::MAX)
-            .filter(|c| c.is_uppercase() || c.is_lowercase())
-            .all(char::is_alphanumeric));
-        for text in [
+        let lowercase = |n: usize| "a".repeat(n);
+        let mut texts: Vec<String> = [
             "Ärger in İstanbul\n\n  ΑΘΗΝΑ and Ωmega, café\u{00A0}\n",
             "a lowercased dump , with one NATO acronym\nand more lines",
             "ALL CAPITALS HERE\n\n\n12 34",
@@ -3513,7 +3609,26 @@ mod tests {
             "mixedWords like McDonald’s and naïve Straße",
             "ÄÖÜ ΩΣ\nÉTÉ",
             "éte über ωσ",
-        ] {
+        ]
+        .map(String::from)
+        .into();
+        // A first line with a capital, then lowercase lines: at a thousand
+        // lowercase letters to the capital the text is lowercase, and the
+        // count cannot stop after the first line (the letters still to
+        // come could make it so), however few there are so far.
+        for n in [997, 998, 999, 1000, 1001] {
+            texts.push(format!("Aa\n{}", lowercase(n)));
+            texts.push(format!(
+                "Aa\n\n{}\n{}",
+                lowercase(n / 2),
+                lowercase(n - n / 2)
+            ));
+            texts.push(format!("A\n{}", lowercase(n)));
+            texts.push(format!("{}\nA", lowercase(n)));
+            // (two-byte lowercase letters: fewer letters than bytes)
+            texts.push(format!("Aé\n{}", "é".repeat(n)));
+        }
+        for text in &texts {
             let (_, _, case) = remove_boilerplate(
                 text,
                 Round::Fresh,
@@ -3523,6 +3638,14 @@ mod tests {
             );
             assert_eq!(case, news_core::text::detect_case(text), "{text:?}");
         }
+        assert_eq!(
+            news_core::text::detect_case(&format!("Aa\n{}", lowercase(999))),
+            Case::Lower
+        );
+        assert_eq!(
+            news_core::text::detect_case(&format!("Aa\n{}", lowercase(998))),
+            Case::Mixed
+        );
     }
 
     #[test]
