@@ -50,16 +50,24 @@ fn normalize_form(text: &str, form: Form) -> Cow<'_, str> {
     }
 }
 
-/// The characters of `text` from U+0300 up, found by their lead bytes.
+/// The characters of `text` from U+0300 up, found by their lead bytes,
+/// but for the dashes, quotes and other punctuation of U+2010 to U+203F
+/// (frequent in news text), which are NFC and start no combining sequence
+/// either: leaving them out of the quick check is as safe as leaving out
+/// the characters below U+0300.
 fn chars_from_u300(text: &str) -> impl Iterator<Item = char> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
-    std::iter::from_fn(move || {
+    std::iter::from_fn(move || loop {
         // lead bytes of U+0300 and up; continuation bytes are all below
         let at = i + position_from_0xcc(&bytes[i..])?;
+        if let [0xE2, 0x80, 0x90..=0xBF, ..] = bytes[at..] {
+            i = at + 3;
+            continue;
+        }
         let c = text[at..].chars().next().expect("char boundary");
         i = at + c.len_utf8();
-        Some(c)
+        return Some(c);
     })
 }
 
@@ -487,6 +495,30 @@ mod tests {
             clean("👨\u{200D}👩 می\u{200C}خواهم"),
             "👨\u{200D}👩 می\u{200C}خواهم"
         );
+    }
+
+    #[test]
+    fn the_punctuation_the_quick_check_passes_over_is_nfc_and_starts_nothing() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in '\u{2010}'..='\u{203F}' {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            let mut text = String::new();
+            text.push(c);
+            assert!(chars_from_u300(&text).next().is_none(), "{c:?}");
+        }
+        // the characters around them are still checked
+        let found: String = chars_from_u300("a\u{2019}\u{301}b\u{2000}\u{2040}").collect();
+        assert_eq!(found, "\u{301}\u{2000}\u{2040}");
+        // a mark after a quote after a mark: normalized all the same
+        for text in [
+            "e\u{301}\u{2019}\u{316}x",
+            "\u{316}\u{201C}e\u{301}",
+            "\u{2019}e\u{327}\u{301}",
+        ] {
+            let want: String = text.nfc().collect();
+            assert_eq!(normalize_form(text, Form::Nfc), want, "{text:?}");
+        }
     }
 
     #[test]
