@@ -1167,8 +1167,8 @@ struct DfaSet {
     dfa: regex_automata::hybrid::dfa::DFA,
     /// Every pattern is anchored at the start (the NFA says so): searches are.
     anchored: bool,
-    /// The DFA's search caches and a set of matched patterns, one per thread.
-    caches: regex_automata::util::pool::Pool<SearchState, NewCache>,
+    /// This set's place in each thread's [`SEARCH_STATES`].
+    id: usize,
     /// The patterns as a [`RegexSet`], compiled only if the DFA ever fails
     /// a search (it cannot with these patterns: their word boundaries are ASCII).
     patterns: Vec<String>,
@@ -1180,8 +1180,16 @@ type SearchState = (
     regex_automata::PatternSet,
 );
 
-type NewCache =
-    Box<dyn Fn() -> SearchState + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+thread_local! {
+    /// Each thread's DFA search caches and sets of matched patterns, by
+    /// [`DfaSet`] (a plain thread-local: the searches run on every worker
+    /// thread, and a shared pool serves all but the first through a lock).
+    static SEARCH_STATES: std::cell::RefCell<Vec<Option<SearchState>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The next [`DfaSet`]'s id.
+static NEXT_DFA_SET: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 impl DfaSet {
     fn new(patterns: Vec<String>) -> Self {
@@ -1195,13 +1203,9 @@ impl DfaSet {
             .thompson(thompson::Config::new().nfa_size_limit(Some(256 << 20)))
             .build_many(&patterns)
             .expect("patterns compile");
-        let for_caches = dfa.clone();
         DfaSet {
             anchored: dfa.get_nfa().is_always_start_anchored(),
-            caches: regex_automata::util::pool::Pool::new(Box::new(move || {
-                let set = regex_automata::PatternSet::new(for_caches.pattern_len());
-                (for_caches.create_cache(), set)
-            })),
+            id: NEXT_DFA_SET.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             dfa,
             patterns,
             fallback: std::sync::OnceLock::new(),
@@ -1218,8 +1222,19 @@ impl DfaSet {
         })
     }
 
-    fn with_cache<T>(&self, f: impl FnOnce(&mut regex_automata::hybrid::dfa::Cache) -> T) -> T {
-        f(&mut self.caches.get().0)
+    /// `f` of this thread's search state for the set (made on first use;
+    /// `f` searches no set itself).
+    fn with_state<T>(&self, f: impl FnOnce(&mut SearchState) -> T) -> T {
+        SEARCH_STATES.with_borrow_mut(|states| {
+            if states.len() <= self.id {
+                states.resize_with(self.id + 1, || None);
+            }
+            let state = states[self.id].get_or_insert_with(|| {
+                let set = regex_automata::PatternSet::new(self.dfa.pattern_len());
+                (self.dfa.create_cache(), set)
+            });
+            f(state)
+        })
     }
 
     fn input<'t>(&self, text: &'t str) -> regex_automata::Input<'t> {
@@ -1236,7 +1251,7 @@ impl DfaSet {
         // (the earliest match ends the search: any match says yes)
         let input = self.input(text).earliest(true);
         let found = self
-            .with_cache(|cache| self.dfa.try_search_fwd(cache, &input))
+            .with_state(|(cache, _)| self.dfa.try_search_fwd(cache, &input))
             .ok()
             .map(|m| m.is_some());
         let found = found.unwrap_or_else(|| self.fallback().is_match(text));
@@ -1273,16 +1288,16 @@ impl DfaSet {
             return seen(&mut std::iter::empty());
         }
         let by_fallback = || seen(&mut self.fallback().matches(text).iter());
-        let mut state = self.caches.get();
-        let (cache, set) = &mut *state;
-        set.clear();
-        let searched = self
-            .dfa
-            .try_which_overlapping_matches(cache, &self.input(text), set);
-        let found = match searched {
-            Ok(()) => seen(&mut set.iter().map(|p| p.as_usize())),
-            Err(_) => by_fallback(),
-        };
+        let found = self.with_state(|(cache, set)| {
+            set.clear();
+            let searched = self
+                .dfa
+                .try_which_overlapping_matches(cache, &self.input(text), set);
+            match searched {
+                Ok(()) => seen(&mut set.iter().map(|p| p.as_usize())),
+                Err(_) => by_fallback(),
+            }
+        });
         debug_assert_eq!(found, by_fallback(), "{text}");
         found
     }
