@@ -214,87 +214,43 @@ pub fn letter_counts(text: &str) -> (usize, usize) {
     (upper, lower)
 }
 
-/// Month and weekday names and their abbreviations, lowercased.
-pub fn is_month_or_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "jan"
-            | "january"
-            | "feb"
-            | "february"
-            | "mar"
-            | "march"
-            | "apr"
-            | "april"
-            | "may"
-            | "jun"
-            | "june"
-            | "jul"
-            | "july"
-            | "aug"
-            | "august"
-            | "sep"
-            | "sept"
-            | "september"
-            | "oct"
-            | "october"
-            | "nov"
-            | "november"
-            | "dec"
-            | "december"
-            | "mon"
-            | "monday"
-            | "tue"
-            | "tues"
-            | "tuesday"
-            | "wed"
-            | "wednesday"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "thursday"
-            | "fri"
-            | "friday"
-            | "sat"
-            | "saturday"
-            | "sun"
-            | "sunday"
-    )
+/// A list of lowercase words, and a test for them (a `match`, which the
+/// compiler makes a fast search), from one list.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $test:ident, [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        pub const $list: &[&str] = &[$($word),*];
+
+        $(#[$doc])*
+        pub fn $test(w: &str) -> bool {
+            matches!(w, $($word)|*)
+        }
+    };
 }
 
-/// Time-zone abbreviations news writes after a time, lowercased.
-pub fn is_time_zone(w: &str) -> bool {
-    matches!(
-        w,
-        "gmt"
-            | "utc"
-            | "et"
-            | "est"
-            | "edt"
-            | "ct"
-            | "cst"
-            | "cdt"
-            | "mt"
-            | "mst"
-            | "mdt"
-            | "pt"
-            | "pst"
-            | "pdt"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "eet"
-            | "eest"
-            | "ist"
-            | "jst"
-            | "kst"
-            | "aest"
-            | "aedt"
-            | "hkt"
-            | "wib"
-            | "msk"
-    )
-}
+word_list!(
+    /// Month and weekday names and their abbreviations, lowercased.
+    MONTHS_AND_WEEKDAYS,
+    is_month_or_weekday,
+    [
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+        "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+        "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed",
+        "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun",
+        "sunday",
+    ]
+);
+
+word_list!(
+    /// Time-zone abbreviations news writes after a time, lowercased.
+    TIME_ZONES,
+    is_time_zone,
+    [
+        "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst",
+        "pdt", "bst", "cet", "cest", "eet", "eest", "ist", "jst", "kst", "aest", "aedt", "hkt",
+        "wib", "msk",
+    ]
+);
 
 #[cfg(test)]
 mod tests {

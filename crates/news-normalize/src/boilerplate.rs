@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use news_core::text::{is_month_or_weekday, is_time_zone, Case};
+use news_core::text::{is_month_or_weekday, is_time_zone, Case, MONTHS_AND_WEEKDAYS, TIME_ZONES};
 use regex::{Regex, RegexSet};
 
 /// Why a block was removed. The names are what `normalize.removed[].reason`
@@ -2321,6 +2321,27 @@ fn is_dateline(block: &Block) -> bool {
     if block.words > 30 || !block.digit_word {
         return false;
     }
+    // The first word turns most lines away: one that does not end in a
+    // digit passes only as one of the date words, whose hashes are known
+    // (a hash that is one of theirs sends the line on to the full check).
+    let first_ends_in_digit = alnum_words(block.text)
+        .next()
+        .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+    if !first_ends_in_digit
+        && block
+            .hashes
+            .first()
+            .is_some_and(|h| DATE_WORD_HASHES.binary_search(h).is_err())
+    {
+        debug_assert!(!all_date_words(block), "{}", block.text);
+        return false;
+    }
+    all_date_words(block)
+}
+
+/// Whether a block's words are all dates, times and their labels, and one
+/// is a number.
+fn all_date_words(block: &Block) -> bool {
     let mut digits = false;
     let all_date_words = block.norm_words().all(|w| {
         let w = w.as_ref();
@@ -2329,56 +2350,68 @@ fn is_dateline(block: &Block) -> bool {
             return true;
         }
         let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
-        let w = w
-            .strip_suffix("st")
-            .or(w.strip_suffix("nd"))
-            .or(w.strip_suffix("rd"))
-            .or(w.strip_suffix("th"))
-            .filter(|s| s.is_empty())
-            .unwrap_or(w);
         w.is_empty()
+            || ORDINAL_SUFFIXES.contains(&w)
             || is_month_or_weekday(w)
             || is_time_zone(w)
-            || matches!(
-                w,
-                "am" | "pm"
-                    | "a"
-                    | "p"
-                    | "m"
-                    | "posted"
-                    | "updated"
-                    | "published"
-                    | "last"
-                    | "first"
-                    | "modified"
-                    | "on"
-                    | "at"
-                    | "edited"
-                    | "release"
-                    | "released"
-                    | "originally"
-                    | "date"
-                    | "time"
-                    | "created"
-                    | "uploaded"
-                    | "today"
-                    | "yesterday"
-                    | "ago"
-                    | "hour"
-                    | "hours"
-                    | "minute"
-                    | "minutes"
-                    | "min"
-                    | "mins"
-                    | "day"
-                    | "days"
-                    | "week"
-                    | "weeks"
-                    | "h"
-            )
+            || DATE_LABELS.contains(&w)
     });
     digits && all_date_words
 }
+
+/// What follows the digits of an ordinal ("1st", "22nd"); alone, it is a
+/// date word too.
+const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
+
+/// The words around dates and times in a dateline, lowercased.
+const DATE_LABELS: &[&str] = &[
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "posted",
+    "updated",
+    "published",
+    "last",
+    "first",
+    "modified",
+    "on",
+    "at",
+    "edited",
+    "release",
+    "released",
+    "originally",
+    "date",
+    "time",
+    "created",
+    "uploaded",
+    "today",
+    "yesterday",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "h",
+];
+
+/// The hashes of the words that are date words whole: month and weekday
+/// names, time zones, [`DATE_LABELS`] and [`ORDINAL_SUFFIXES`], sorted.
+static DATE_WORD_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let words = (MONTHS_AND_WEEKDAYS.iter().chain(TIME_ZONES))
+        .chain(DATE_LABELS)
+        .chain(&ORDINAL_SUFFIXES);
+    let mut hashes: Vec<u64> = words.map(|w| word_hash(w)).collect();
+    hashes.sort_unstable();
+    hashes
+});
 
 /// Breadcrumbs: "Home › News › World", "News | Courts", "Home Sports".
 fn is_nav_trail(block: &Block, ctx: &Context) -> bool {
@@ -3450,6 +3483,31 @@ mod tests {
             proptest::prop_assert_eq!(found.words, words, "{:?}", text);
             proptest::prop_assert_eq!(found.hashes, &hashes[..], "{:?}", text);
             proptest::prop_assert_eq!(found.content, &content[..], "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn every_date_word_opens_a_dateline() {
+        let words = (MONTHS_AND_WEEKDAYS.iter().chain(TIME_ZONES))
+            .chain(DATE_LABELS)
+            .chain(&ORDINAL_SUFFIXES);
+        for word in words {
+            let capitalized = word[..1].to_uppercase() + &word[1..];
+            for line in [
+                format!("{word} 12"),
+                format!("{capitalized} 12"),
+                format!("{} 4, 2030", word.to_uppercase()),
+                format!("12 {word}"),
+            ] {
+                assert!(check_line(&line, is_dateline), "{line}");
+            }
+        }
+        // a first word that ends in digits is judged without them
+        for line in ["Am2 12", "Posted3 2030", "3 pm", "Mon 4 May 2030 09:12 GMT"] {
+            assert!(check_line(line, is_dateline), "{line}");
+        }
+        for line in ["Harbour 12", "Vell rose 3 metres", "Amy 12", "12 harbours", "Updated"] {
+            assert!(!check_line(line, is_dateline), "{line}");
         }
     }
 
