@@ -3506,7 +3506,13 @@ mod tests {
         for line in ["Am2 12", "Posted3 2030", "3 pm", "Mon 4 May 2030 09:12 GMT"] {
             assert!(check_line(line, is_dateline), "{line}");
         }
-        for line in ["Harbour 12", "Vell rose 3 metres", "Amy 12", "12 harbours", "Updated"] {
+        for line in [
+            "Harbour 12",
+            "Vell rose 3 metres",
+            "Amy 12",
+            "12 harbours",
+            "Updated",
+        ] {
             assert!(!check_line(line, is_dateline), "{line}");
         }
     }

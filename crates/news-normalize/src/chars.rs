@@ -141,19 +141,20 @@ fn is_clean_search(b: &[u8]) -> bool {
     if n < 3 {
         return is_clean_walk(b);
     }
-    let fault = b[..n - 2]
-        .iter()
-        .zip(&b[1..n - 1])
-        .zip(&b[2..])
-        .fold(false, |fault, ((&x, &y), &z)| {
-            let (x_space, x_break) = (x == b' ', x == b'\n');
-            let (y_space, y_break) = (y == b' ', y == b'\n');
-            fault
-                | (x_space & (y_space | y_break))
-                | (x_break & y_space)
-                | (x_break & y_break & (z == b'\n'))
-                | control(x)
-        });
+    let fault =
+        b[..n - 2]
+            .iter()
+            .zip(&b[1..n - 1])
+            .zip(&b[2..])
+            .fold(false, |fault, ((&x, &y), &z)| {
+                let (x_space, x_break) = (x == b' ', x == b'\n');
+                let (y_space, y_break) = (y == b' ', y == b'\n');
+                fault
+                    | (x_space & (y_space | y_break))
+                    | (x_break & y_space)
+                    | (x_break & y_break & (z == b'\n'))
+                    | control(x)
+            });
     if fault || control(b[n - 2]) || control(b[n - 1]) {
         return false;
     }
