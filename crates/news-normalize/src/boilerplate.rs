@@ -1167,7 +1167,8 @@ struct DfaSet {
     dfa: regex_automata::hybrid::dfa::DFA,
     /// Every pattern is anchored at the start (the NFA says so): searches are.
     anchored: bool,
-    /// This set's place in each thread's [`SEARCH_STATES`].
+    /// This set's place in each thread's [`SEARCH_STATES`] (the sets are
+    /// statics, built once: a thread keeps its states while it runs).
     id: usize,
     /// The patterns as a [`RegexSet`], compiled only if the DFA ever fails
     /// a search (it cannot with these patterns: their word boundaries are ASCII).
@@ -2350,11 +2351,7 @@ fn all_date_words(block: &Block) -> bool {
             return true;
         }
         let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
-        w.is_empty()
-            || ORDINAL_SUFFIXES.contains(&w)
-            || is_month_or_weekday(w)
-            || is_time_zone(w)
-            || DATE_LABELS.contains(&w)
+        w.is_empty() || is_date_word(w)
     });
     digits && all_date_words
 }
@@ -2402,13 +2399,30 @@ const DATE_LABELS: &[&str] = &[
     "h",
 ];
 
-/// The hashes of the words that are date words whole: month and weekday
-/// names, time zones, [`DATE_LABELS`] and [`ORDINAL_SUFFIXES`], sorted.
+/// The words that are date words whole: month and weekday names, time
+/// zones, [`DATE_LABELS`] and [`ORDINAL_SUFFIXES`].
+const DATE_WORD_LISTS: [&[&str]; 4] = [
+    MONTHS_AND_WEEKDAYS,
+    TIME_ZONES,
+    DATE_LABELS,
+    &ORDINAL_SUFFIXES,
+];
+
+/// Whether a (lowercase) word is one of [`DATE_WORD_LISTS`] (the month
+/// names and time zones by their `match`).
+fn is_date_word(w: &str) -> bool {
+    is_month_or_weekday(w)
+        || is_time_zone(w)
+        || DATE_LABELS.contains(&w)
+        || ORDINAL_SUFFIXES.contains(&w)
+}
+
+/// The hashes of [`DATE_WORD_LISTS`], sorted.
 static DATE_WORD_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let words = (MONTHS_AND_WEEKDAYS.iter().chain(TIME_ZONES))
-        .chain(DATE_LABELS)
-        .chain(&ORDINAL_SUFFIXES);
-    let mut hashes: Vec<u64> = words.map(|w| word_hash(w)).collect();
+    let mut hashes: Vec<u64> = DATE_WORD_LISTS
+        .iter()
+        .flat_map(|list| list.iter().map(|w| word_hash(w)))
+        .collect();
     hashes.sort_unstable();
     hashes
 });
@@ -3488,10 +3502,8 @@ mod tests {
 
     #[test]
     fn every_date_word_opens_a_dateline() {
-        let words = (MONTHS_AND_WEEKDAYS.iter().chain(TIME_ZONES))
-            .chain(DATE_LABELS)
-            .chain(&ORDINAL_SUFFIXES);
-        for word in words {
+        for word in DATE_WORD_LISTS.iter().flat_map(|list| list.iter()) {
+            assert!(is_date_word(word), "{word}");
             let capitalized = word[..1].to_uppercase() + &word[1..];
             for line in [
                 format!("{word} 12"),
