@@ -323,6 +323,26 @@ fn tokenized_lowercase_dump_is_detokenized_and_flagged() {
 }
 
 #[test]
+fn the_case_flag_weighs_every_line_of_the_text() {
+    // A first line with one capital and one lowercase letter, then nine
+    // lines of lowercase letters: a thousand lowercase letters to the
+    // capital make the text lowercase, one fewer mixed, though the first
+    // line alone reads as mixed.
+    for (last_line, case) in [(111, "lower"), (110, "mixed")] {
+        let mut lines = vec!["Ab".to_string()];
+        lines.extend(('c'..='j').map(|letter| letter.to_string().repeat(111)));
+        lines.push("k".repeat(last_line));
+        let letters: usize = lines.iter().map(|l| l.len()).sum::<usize>() - 1;
+        let text = lines.join("\n\n");
+        let line = serde_json::json!({"id": "c", "text": text});
+        let out = run(&["--keep", "all"], format!("{line}\n").as_bytes());
+        let r = &records(&out)[0];
+        assert_eq!(r["text"], text.as_str());
+        assert_eq!(r["normalize"]["case"], case, "{letters} lowercase letters");
+    }
+}
+
+#[test]
 fn keep_turns_a_category_off() {
     let text =
         format!("{BODY}\n\nAdvertisement\n\n{BODY} Again.\n\nShare on Facebook Share on Twitter");
