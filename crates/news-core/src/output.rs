@@ -14,9 +14,9 @@ use crate::record::Record;
 /// Where records are written.
 pub struct Sink {
     out: Out,
-    /// A record written by [`Sink::emit`] to a [`Sink::new`] or
-    /// [`Sink::stdout`] sink, before it goes to the writer in one call (its
-    /// capacity is kept: it grows to the largest record).
+    /// A line written to a [`Sink::new`] or [`Sink::stdout`] sink, before
+    /// it goes to the writer in one call (see [`Sink::write_line`]; its
+    /// capacity is kept: it grows to the longest line).
     line: Vec<u8>,
     written: u64,
 }
@@ -133,20 +133,32 @@ impl Sink {
     }
 
     /// Writes one record as a line.
-    ///
-    /// The record is written into memory first and goes to the writer in
-    /// one call: its strings are written piece by piece (the runs between
-    /// escapes, the escapes, the quotes), and each piece would otherwise be
-    /// a call through the boxed writer.
     pub fn emit(&mut self, record: &Record) -> Result<(), WriteError> {
+        self.write_line(|out| record.write_json(out))
+    }
+
+    /// Writes one JSON object as a line (for stages that make new records).
+    pub fn emit_fields(&mut self, fields: &Map<String, Value>) -> Result<(), WriteError> {
+        self.write_line(|out| json::write_object(out, fields))
+    }
+
+    /// Writes the line `render` makes (without its line end) with
+    /// [`crate::json`]. On a writer, the line is made in memory first and
+    /// goes out in one call: its strings are written piece by piece (the
+    /// runs between escapes, the escapes, the quotes), and each piece would
+    /// otherwise be a call through the boxed writer.
+    fn write_line(
+        &mut self,
+        render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+    ) -> Result<(), WriteError> {
         match &mut self.out {
             Out::Buffer(bytes) => {
-                record.write_json(bytes)?;
+                render(bytes)?;
                 bytes.push(b'\n');
             }
             Out::Writer(w) => {
                 self.line.clear();
-                record.write_json(&mut self.line)?;
+                render(&mut self.line)?;
                 self.line.push(b'\n');
                 w.write_all(&self.line)?;
             }
@@ -155,21 +167,11 @@ impl Sink {
         Ok(())
     }
 
-    /// Writes one JSON object as a line (for stages that make new records).
-    pub fn emit_fields(&mut self, fields: &Map<String, Value>) -> Result<(), WriteError> {
-        json::write_object(&mut self.out, fields)?;
-        self.end_line()
-    }
-
     /// Writes one record as a line with serde_json's own writer: the same
     /// bytes as [`Sink::emit`], more slowly. The passthrough benchmark uses
     /// it to measure the plain serde_json round trip.
     pub fn emit_with_serde_json(&mut self, record: &Record) -> Result<(), WriteError> {
         serde_json::to_writer(&mut self.out, &*record.fields()).map_err(write_error)?;
-        self.end_line()
-    }
-
-    fn end_line(&mut self) -> Result<(), WriteError> {
         self.out.write_all(b"\n")?;
         self.written += 1;
         Ok(())
@@ -263,6 +265,22 @@ mod tests {
                 serde_sink.emit_with_serde_json(r).unwrap();
             }
             assert_eq!(writer.written(), 3);
+            // (and the same objects made by a stage)
+            let objects = Shared::default();
+            let mut objects_sink = Sink::new(Box::new(objects.clone()));
+            let mut objects_buffer = Sink::buffer();
+            for r in &records {
+                objects_sink.emit_fields(&r.fields()).unwrap();
+                objects_buffer.emit_fields(&r.fields()).unwrap();
+            }
+            assert_eq!(
+                String::from_utf8(objects.bytes.lock().unwrap().clone()).unwrap(),
+                expected
+            );
+            assert_eq!(
+                String::from_utf8(objects_buffer.rendered().bytes).unwrap(),
+                expected
+            );
             assert_eq!(
                 String::from_utf8(shared.bytes.lock().unwrap().clone()).unwrap(),
                 expected
