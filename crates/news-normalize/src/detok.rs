@@ -7,6 +7,8 @@
 //! several split tokens and far more split than attached punctuation, so
 //! ordinary prose with a stray " , " is left alone.
 
+use news_core::swar;
+
 /// Clitics PTB splits off the word before them.
 const CLITICS: &[&str] = &[
     "'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "’s", "’re", "’ve", "’ll", "’d", "’m", "n’t",
@@ -191,7 +193,7 @@ pub fn reads_tokenized(text: &str) -> bool {
     let mut split = 0usize; // punctuation or clitics standing alone
     let mut attached = 0usize; // the same attached to a word
     let mut markers = 0usize; // tokens only PTB makes: -lrb-, ``, n't alone
-    for token in ascii_tokens(text, |b| b == b' ' || b == b'\n') {
+    for token in ascii_tokens(text, spaces_and_breaks) {
         let first = token.as_bytes()[0];
         // Every PTB token below opens with one of these bytes (0xE2 opens
         // the curly apostrophe); other tokens can only be attached ones.
@@ -225,21 +227,47 @@ pub fn reads_tokenized(text: &str) -> bool {
     (split >= 3 && split >= 4 * attached) || (markers >= 1 && split >= 2 && split >= 2 * attached)
 }
 
-/// The non-empty runs of `text` between the bytes `is_sep` picks, which
-/// must be ASCII (so every run is whole characters). PTB tokens are short:
-/// a plain loop over the bytes costs less than a vectorized search started
-/// again for each token.
-fn ascii_tokens(text: &str, is_sep: impl Fn(u8) -> bool) -> impl Iterator<Item = &str> {
+/// The non-empty runs of `text` between the bytes `separators` picks (it
+/// marks them eight at a time, as the [`swar`] tests do), which must be
+/// ASCII (so every run is whole characters). The separators are found
+/// from a mask of eight bytes' worth, without a branch on every byte (a
+/// byte loop's exit, once a token, was mispredicted most times: tokens
+/// are short and of every length).
+fn ascii_tokens(text: &str, separators: impl Fn(u64) -> u64) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut start = 0;
-    (0..=bytes.len()).filter_map(move |i| {
-        if i < bytes.len() && !is_sep(bytes[i]) {
-            return None;
+    // the separators of the eight bytes at `chunk` not yet passed
+    let mut chunk = 0;
+    let mut mask = separators(swar::load_le(bytes, 0));
+    std::iter::from_fn(move || loop {
+        while mask == 0 {
+            chunk += 8;
+            if chunk >= bytes.len() {
+                // (the last run, if any: ended by the text's end)
+                let token = &text[start.min(bytes.len())..];
+                start = bytes.len() + 1;
+                return (!token.is_empty()).then_some(token);
+            }
+            mask = separators(swar::load_le(bytes, chunk));
         }
-        let token = &text[start..i];
-        start = i + 1;
-        (!token.is_empty()).then_some(token)
+        let at = chunk + (mask.trailing_zeros() / 8) as usize;
+        mask &= mask - 1;
+        let token = &text[start..at];
+        start = at + 1;
+        if !token.is_empty() {
+            return Some(token);
+        }
     })
+}
+
+/// [`ascii_tokens`]' separators: spaces and line breaks.
+fn spaces_and_breaks(x: u64) -> u64 {
+    swar::equal(x, b' ') | swar::equal(x, b'\n')
+}
+
+/// [`ascii_tokens`]' separators: spaces.
+fn spaces(x: u64) -> u64 {
+    swar::equal(x, b' ')
 }
 
 /// Joins PTB tokens back into ordinary text, line by line.
@@ -255,7 +283,7 @@ pub fn detokenize(text: &str) -> String {
             out.push('\n');
         }
         let mut glue_next = true; // no space before the next token
-        for token in ascii_tokens(line, |b| b == b' ') {
+        for token in ascii_tokens(line, spaces) {
             // A token opening with a letter or digit is a word (but for the
             // clitic "n't"): it glues to nothing.
             let first = token.as_bytes()[0];
@@ -422,12 +450,42 @@ mod tests {
         }
     }
 
+    /// The non-empty pieces `str::split` finds between `separators`.
+    fn split_tokens<'t>(text: &'t str, separators: &[char]) -> Vec<&'t str> {
+        text.split(separators).filter(|t| !t.is_empty()).collect()
+    }
+
     #[test]
     fn ascii_tokens_are_the_non_empty_pieces_split_finds() {
-        for text in ["", " ", "a", " a  b\nc \n\n d ", "é ü\nß  ,", "x\n"] {
-            let split: Vec<&str> = text.split([' ', '\n']).filter(|t| !t.is_empty()).collect();
-            let tokens: Vec<&str> = ascii_tokens(text, |b| b == b' ' || b == b'\n').collect();
-            assert_eq!(tokens, split, "{text:?}");
+        for text in [
+            "",
+            " ",
+            "a",
+            " a  b\nc \n\n d ",
+            "é ü\nß  ,",
+            "x\n",
+            "eightchr ninechars seven77 a",
+            "        ",
+            "abcdefgh",
+            "abcdefgh ",
+        ] {
+            let tokens: Vec<&str> = ascii_tokens(text, spaces_and_breaks).collect();
+            assert_eq!(tokens, split_tokens(text, &[' ', '\n']), "{text:?}");
+            let tokens: Vec<&str> = ascii_tokens(text, spaces).collect();
+            assert_eq!(tokens, split_tokens(text, &[' ']), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Texts of every length, separators at every place within and
+        /// across the eight-byte chunks the search reads.
+        #[test]
+        fn ascii_tokens_split_as_str_split_does(text in "[a ,\n'é`]{0,40}") {
+            let tokens: Vec<&str> = ascii_tokens(&text, spaces_and_breaks).collect();
+            proptest::prop_assert_eq!(tokens, split_tokens(&text, &[' ', '\n']));
+            let tokens: Vec<&str> = ascii_tokens(&text, spaces).collect();
+            proptest::prop_assert_eq!(tokens, split_tokens(&text, &[' ']));
         }
     }
 
