@@ -11,13 +11,18 @@ use serde_json::{Map, Value};
 use crate::json;
 use crate::record::Record;
 
+/// How many bytes of lines a sink on a writer gathers before it hands them
+/// to the writer.
+const PENDING_BYTES: usize = 256 * 1024;
+
 /// Where records are written.
 pub struct Sink {
     out: Out,
-    /// A line written to a [`Sink::new`] or [`Sink::stdout`] sink, before
-    /// it goes to the writer in one call (see [`Sink::write_line`]; its
-    /// capacity is kept: it grows to the longest line).
-    line: Vec<u8>,
+    /// Lines written to a [`Sink::new`] or [`Sink::stdout`] sink, made in
+    /// place and handed to the writer together once they reach
+    /// [`PENDING_BYTES`] (see [`Sink::write_line`]), before anything else is
+    /// written, and when the sink is flushed or dropped.
+    pending: Vec<u8>,
     written: u64,
 }
 
@@ -99,7 +104,7 @@ impl Sink {
     pub fn new(out: Box<dyn Write>) -> Self {
         Sink {
             out: Out::Writer(out),
-            line: Vec::new(),
+            pending: Vec::new(),
             written: 0,
         }
     }
@@ -108,25 +113,26 @@ impl Sink {
     pub fn buffer() -> Self {
         Sink {
             out: Out::Buffer(Vec::new()),
-            line: Vec::new(),
+            pending: Vec::new(),
             written: 0,
         }
     }
 
     /// What a [`Sink::buffer`] sink holds, and how many records that is
     /// (empty for other sinks).
-    pub fn rendered(self) -> Rendered {
-        match self.out {
+    pub fn rendered(mut self) -> Rendered {
+        match &mut self.out {
             Out::Buffer(bytes) => Rendered {
-                bytes,
+                bytes: std::mem::take(bytes),
                 records: self.written,
             },
+            // (the lines made go to the writer as the sink is dropped)
             Out::Writer(_) => Rendered::default(),
         }
     }
-
     /// Writes records rendered by a buffer sink.
     pub fn write_rendered(&mut self, rendered: &Rendered) -> Result<(), WriteError> {
+        self.write_pending()?;
         self.out.write_all(&rendered.bytes)?;
         self.written += rendered.records;
         Ok(())
@@ -143,34 +149,40 @@ impl Sink {
     }
 
     /// Writes the line `render` makes (without its line end) with
-    /// [`crate::json`]. On a writer, the line is made in memory first and
-    /// goes out in one call: its strings are written piece by piece (the
-    /// runs between escapes, the escapes, the quotes), and each piece would
-    /// otherwise be a call through the boxed writer.
+    /// [`crate::json`]. On a writer, lines are made in memory, straight into
+    /// the sink's pending bytes, and go out [`PENDING_BYTES`] at a time: a
+    /// line's strings are written piece by piece (the runs between escapes,
+    /// the escapes, the quotes), each piece would otherwise be a call
+    /// through the boxed writer, and a line made apart would be copied again
+    /// into the writer's buffer.
     fn write_line(
         &mut self,
         render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
     ) -> Result<(), WriteError> {
-        match &mut self.out {
-            Out::Buffer(bytes) => {
-                render(bytes)?;
-                bytes.push(b'\n');
-            }
-            Out::Writer(w) => {
-                self.line.clear();
-                render(&mut self.line)?;
-                self.line.push(b'\n');
-                w.write_all(&self.line)?;
-            }
-        }
+        let bytes = match &mut self.out {
+            Out::Buffer(bytes) => bytes,
+            Out::Writer(_) => &mut self.pending,
+        };
+        render(bytes)?;
+        bytes.push(b'\n');
         self.written += 1;
+        if self.pending.len() >= PENDING_BYTES {
+            self.write_pending()?;
+        }
         Ok(())
     }
 
-    /// Writes one record as a line with serde_json's own writer: the same
-    /// bytes as [`Sink::emit`], more slowly. The passthrough benchmark uses
-    /// it to measure the plain serde_json round trip.
+    /// Hands the pending lines to the writer.
+    fn write_pending(&mut self) -> Result<(), WriteError> {
+        if !self.pending.is_empty() {
+            self.out.write_all(&self.pending)?;
+            self.pending.clear();
+        }
+        Ok(())
+    }
+
     pub fn emit_with_serde_json(&mut self, record: &Record) -> Result<(), WriteError> {
+        self.write_pending()?;
         serde_json::to_writer(&mut self.out, &*record.fields()).map_err(write_error)?;
         self.out.write_all(b"\n")?;
         self.written += 1;
@@ -184,8 +196,17 @@ impl Sink {
 
     /// Flushes the buffer.
     pub fn flush(&mut self) -> Result<(), WriteError> {
+        self.write_pending()?;
         self.out.flush()?;
         Ok(())
+    }
+}
+
+impl Drop for Sink {
+    /// Hands the pending lines to the writer, as a `BufWriter` does its
+    /// buffer when dropped (an error is not seen: [`Sink::flush`] says it).
+    fn drop(&mut self) {
+        let _ = self.write_pending();
     }
 }
 
@@ -273,6 +294,9 @@ mod tests {
                 objects_sink.emit_fields(&r.fields()).unwrap();
                 objects_buffer.emit_fields(&r.fields()).unwrap();
             }
+            // (a writer gets the lines once flushed)
+            objects_sink.flush().unwrap();
+            writer.flush().unwrap();
             assert_eq!(
                 String::from_utf8(objects.bytes.lock().unwrap().clone()).unwrap(),
                 expected
@@ -303,7 +327,48 @@ mod tests {
             ..Shared::default()
         };
         let mut sink = Sink::new(Box::new(closed));
-        assert!(matches!(sink.emit(&r), Err(WriteError::Closed)));
-        assert_eq!(sink.written(), 0);
+        sink.emit(&r).unwrap();
+        assert!(matches!(sink.flush(), Err(WriteError::Closed)));
+        // (and when the lines gathered go out)
+        let closed = Shared {
+            closed: true,
+            ..Shared::default()
+        };
+        let mut sink = Sink::new(Box::new(closed));
+        let error = (0..=PENDING_BYTES).find_map(|_| sink.emit(&r).err());
+        assert!(matches!(error, Some(WriteError::Closed)));
+    }
+
+    /// The lines a sink on a writer gathers go out in the order they were
+    /// written, before lines written otherwise, at the latest when the sink
+    /// is flushed or dropped, and once they reach [`PENDING_BYTES`].
+    #[test]
+    fn gathered_lines_go_out_in_order() {
+        let records: Vec<Record> = LINES.iter().map(|l| record(l, Layout::Fields)).collect();
+        let line = |r: &Record| serde_json::to_string(&*r.fields()).unwrap() + "\n";
+        let shared = Shared::default();
+        let got = || String::from_utf8(shared.bytes.lock().unwrap().clone()).unwrap();
+        let mut sink = Sink::new(Box::new(shared.clone()));
+        sink.emit(&records[0]).unwrap();
+        let mut chunk = Sink::buffer();
+        chunk.emit(&records[1]).unwrap();
+        sink.write_rendered(&chunk.rendered()).unwrap();
+        sink.emit(&records[2]).unwrap();
+        sink.emit_with_serde_json(&records[0]).unwrap();
+        sink.emit(&records[1]).unwrap();
+        assert_eq!(sink.written(), 5);
+        drop(sink);
+        let expected = [0, 1, 2, 0, 1].map(|i| line(&records[i])).concat();
+        assert_eq!(got(), expected);
+        // Lines that reach the bound go out without a flush.
+        shared.bytes.lock().unwrap().clear();
+        let mut sink = Sink::new(Box::new(shared.clone()));
+        let n = PENDING_BYTES / line(&records[0]).len() + 1;
+        for _ in 0..n {
+            sink.emit(&records[0]).unwrap();
+        }
+        assert_eq!(got(), line(&records[0]).repeat(n));
+        sink.emit(&records[2]).unwrap();
+        assert_eq!(got().len(), line(&records[0]).len() * n);
     }
 }
