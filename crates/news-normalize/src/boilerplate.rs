@@ -2100,8 +2100,13 @@ fn judge_blocks(
                 // as the kept text will split: no blank line before its first line
                 kept.push((id, blank_pending && !out.is_empty()));
                 kept_at.push(i);
+                // (pushed as characters: a string of either length would
+                // be a call to copy it)
                 if !out.is_empty() {
-                    out.push_str(if blank_pending { "\n\n" } else { "\n" });
+                    out.push('\n');
+                    if blank_pending {
+                        out.push('\n');
+                    }
                 }
                 out.push_str(block.text);
                 blank_pending = false;

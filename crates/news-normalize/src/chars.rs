@@ -327,8 +327,13 @@ fn plain_run_from(bytes: &[u8], mut run: usize) -> usize {
 /// for two or more) or space, never at the start of the text.
 fn separate(out: &mut String, newlines: &mut usize, pending_space: &mut bool) {
     if !out.is_empty() {
+        // (pushed as characters: a string of either length would be a
+        // call to copy it)
         if *newlines > 0 {
-            out.push_str(if *newlines > 1 { "\n\n" } else { "\n" });
+            out.push('\n');
+            if *newlines > 1 {
+                out.push('\n');
+            }
         } else if *pending_space {
             out.push(' ');
         }
