@@ -2747,7 +2747,12 @@ fn find_repeats(
                     && inner.norm_len() < container.norm_len()
                     && inner.word_signature & !container.word_signature == 0
             };
-            if firsts.len() <= PREFILTER_CANDIDATES && !firsts.iter().any(fits) {
+            // (every candidate tested, with no exit at the first that
+            // fits: the loop runs as long for every container of the text,
+            // where the exit's place was mispredicted)
+            if firsts.len() <= PREFILTER_CANDIDATES
+                && !firsts.iter().fold(false, |any, first| any | fits(first))
+            {
                 continue;
             }
             for (start, window) in container.hashes.windows(GRAM).enumerate() {
@@ -2815,20 +2820,22 @@ fn echoes_in(
         if !pair(i, lo) && !pair(i, hi) {
             continue;
         }
+        // The quick reject on the signatures first, for the whole window
+        // in a loop without a branch (most neighbours go there, and which
+        // do is unpredictable): one bit for each neighbour left.
         let (signature, bound) = (b.signature, b.content.len());
+        let mut near = 0u32;
+        for (k, other) in blocks[lo..=hi].iter().enumerate() {
+            near |= u32::from(!surely_apart(signature, other.signature, bound)) << k;
+        }
         let mut echo = false;
-        for (j, other) in blocks.iter().enumerate().take(hi + 1).skip(lo) {
-            // (the quick reject on the signatures first: most neighbours
-            // go there, in a loop with no call)
-            if surely_apart(signature, other.signature, bound)
-                || !pair(i, j)
-                || verdict[j].is_some()
-                || !echoes_block(b, other, i > j)
-            {
-                continue;
+        while near != 0 {
+            let j = lo + near.trailing_zeros() as usize;
+            near &= near - 1;
+            if pair(i, j) && verdict[j].is_none() && echoes_block(b, &blocks[j], i > j) {
+                echo = true;
+                break;
             }
-            echo = true;
-            break;
         }
         if echo {
             decide(verdict, i, Category::Repeat);
