@@ -837,14 +837,11 @@ impl BlockCache {
                     word.hashed
                 };
                 numbers.push(hash);
-                cue_sets |= cue_slots[CueSet::slot(hash)];
                 // (written in any case and kept only for a content word: no
                 // branch on the unpredictable stopword test)
                 let content_word = !is_stopword_packed(packed);
                 content[kept] = hash;
                 kept += usize::from(content_word);
-                signature |= u64::from(content_word) << (hash >> 58);
-                word_signature |= 1 << (hash >> 58);
                 // The usual separator, a space or a mark and a space, then an
                 // ASCII letter or digit: the next word opens the next
                 // whitespace-separated one, as the loop above would find.
@@ -861,6 +858,16 @@ impl BlockCache {
             }
         }
         let hashes_end = numbers.len();
+        // What is taken of every word's hash, and of the content words',
+        // in loops of their own: in the scan above, with its many values
+        // live, each of these was kept in memory from word to word.
+        for &hash in &numbers[hashes_start..] {
+            cue_sets |= cue_slots[CueSet::slot(hash)];
+            word_signature |= 1 << (hash >> 58);
+        }
+        for &hash in &content[..kept] {
+            signature |= 1 << (hash >> 58);
+        }
         numbers.extend_from_slice(&content[..kept]);
         let span = |a: usize, b: usize| (a as u32, b as u32);
         let hashes = &numbers[hashes_start..hashes_end];
@@ -3513,6 +3520,12 @@ mod tests {
             proptest::prop_assert_eq!(found.words, words, "{:?}", text);
             proptest::prop_assert_eq!(found.hashes, &hashes[..], "{:?}", text);
             proptest::prop_assert_eq!(found.content, &content[..], "{:?}", text);
+            // the signatures: a bit for each word's (each content word's) hash
+            let bits = |hashes: &[u64]| hashes.iter().fold(0u64, |s, h| s | 1 << (h >> 58));
+            proptest::prop_assert_eq!(found.word_signature, bits(&hashes), "{:?}", text);
+            proptest::prop_assert_eq!(found.signature, bits(&content), "{:?}", text);
+            let cue_sets = hashes.iter().fold(0, |s, &h| s | CUE_SLOTS[CueSet::slot(h)]);
+            proptest::prop_assert_eq!(found.cue_sets, cue_sets, "{:?}", text);
         }
     }
 
