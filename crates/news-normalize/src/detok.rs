@@ -275,6 +275,12 @@ fn spaces(x: u64) -> u64 {
 /// Quote tokens (`'`, `"`, `` ` ``) alternate between opening and closing
 /// across the whole document, because dumps often break lines inside a quote.
 pub fn detokenize(text: &str) -> String {
+    detokenize_with::<true>(text)
+}
+
+/// [`detokenize`], with words in a row copied as one run (`RUNS`) or one
+/// by one (the plain way, which the tests compare it with).
+fn detokenize_with<const RUNS: bool>(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut single_open = false;
     let mut double_open = false;
@@ -283,19 +289,37 @@ pub fn detokenize(text: &str) -> String {
             out.push('\n');
         }
         let mut glue_next = true; // no space before the next token
+                                  // Words in a row, one space apart, come out as they are: the run
+                                  // of them not yet written (start and end in `line`) is copied whole.
+        let mut run: Option<(usize, usize)> = None;
         for token in ascii_tokens(line, spaces) {
             // A token opening with a letter or digit is a word (but for the
             // clitic "n't"): it glues to nothing.
             let first = token.as_bytes()[0];
             let plain = first.is_ascii_alphanumeric() && !matches!(first, b'n' | b'N');
-            let mapped = if plain {
-                token
-            } else {
-                bracket(token).unwrap_or(token)
-            };
-            let (glue_before, glue_after, emit) = if plain {
-                (false, false, mapped)
-            } else if mapped == "``" {
+            if plain {
+                let start = token.as_ptr() as usize - line.as_ptr() as usize;
+                let end = start + token.len();
+                match &mut run {
+                    Some((_, last)) if RUNS && *last + 1 == start => *last = end,
+                    _ => {
+                        if let Some((a, b)) = run {
+                            out.push_str(&line[a..b]);
+                        }
+                        if !glue_next {
+                            out.push(' ');
+                        }
+                        run = Some((start, end));
+                    }
+                }
+                glue_next = false;
+                continue;
+            }
+            if let Some((a, b)) = run.take() {
+                out.push_str(&line[a..b]);
+            }
+            let mapped = bracket(token).unwrap_or(token);
+            let (glue_before, glue_after, emit) = if mapped == "``" {
                 double_open = true;
                 (false, true, "\"")
             } else if mapped == "''" {
@@ -327,6 +351,9 @@ pub fn detokenize(text: &str) -> String {
             }
             out.push_str(emit);
             glue_next = glue_after;
+        }
+        if let Some((a, b)) = run {
+            out.push_str(&line[a..b]);
         }
     }
     out
@@ -480,6 +507,23 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// Texts of every length, separators at every place within and
         /// across the eight-byte chunks the search reads.
+        #[test]
+        fn words_copied_in_runs_come_out_as_one_by_one(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "word", "Two", "9", "n't", "'s", ",", ".", "``", "''", "'", "`", "\"",
+                    "-lrb-", "-RRB-", "$", "%", "(", ")", "é", "x-y", "", " ", "  ", "\n",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = pieces.join(" ");
+            proptest::prop_assert_eq!(
+                detokenize_with::<true>(&text),
+                detokenize_with::<false>(&text)
+            );
+        }
+
         #[test]
         fn ascii_tokens_split_as_str_split_does(text in "[a ,\n'é`]{0,40}") {
             let tokens: Vec<&str> = ascii_tokens(&text, spaces_and_breaks).collect();
