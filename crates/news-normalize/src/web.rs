@@ -25,6 +25,11 @@ pub struct WebFixes {
 /// mis-decoded again.
 pub fn clean_web_residue(text: &str) -> (Cow<'_, str>, WebFixes) {
     let mut fixes = WebFixes::default();
+    // (most texts hold none of the three bytes each step looks for: one
+    // search says so, where each step would search the text for its own)
+    if memchr::memchr3(b'&', b'<', 0xC3, text.as_bytes()).is_none() {
+        return (Cow::Borrowed(text), fixes);
+    }
     let mut current = Cow::Borrowed(text);
     for _ in 0..4 {
         let mut changed = false;
