@@ -2341,9 +2341,7 @@ fn is_dateline(block: &Block) -> bool {
     // The first word turns most lines away: one that does not end in a
     // digit passes only as one of the date words, whose hashes are known
     // (a hash that is one of theirs sends the line on to the full check).
-    let first_ends_in_digit = alnum_words(block.text)
-        .next()
-        .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+    let first_ends_in_digit = first_word_ends_in_digit(block.text);
     if !first_ends_in_digit
         && block
             .hashes
@@ -2354,6 +2352,29 @@ fn is_dateline(block: &Block) -> bool {
         return false;
     }
     all_date_words(block)
+}
+
+/// Whether the first of [`alnum_words`] ends in an ASCII digit. Read by
+/// byte while the text is ASCII (most lines open so), by character after.
+fn first_word_ends_in_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(start) = bytes
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphanumeric())
+    else {
+        return false;
+    };
+    let end = bytes[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(bytes.len(), |n| start + n);
+    if bytes.get(start).is_some_and(u8::is_ascii) && bytes.get(end).is_none_or(u8::is_ascii) {
+        // (a run of ASCII letters and digits, ended by an ASCII byte or the end)
+        return bytes[end - 1].is_ascii_digit();
+    }
+    alnum_words(text)
+        .next()
+        .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether a block's words are all dates, times and their labels, and one
@@ -3497,6 +3518,18 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The first word's last character, found by byte, is what the
+        /// words found by character say.
+        #[test]
+        fn first_word_ends_in_a_digit_as_the_words_say(
+            text in "[a-zA-Z0-9 ,.'’—é\u{2009}\u{0661}ß-]{0,12}"
+        ) {
+            let by_words = alnum_words(&text)
+                .next()
+                .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+            proptest::prop_assert_eq!(first_word_ends_in_digit(&text), by_words, "{:?}", text);
+        }
+
         /// Lines of words and separators (the usual ones, which the scan
         /// steps over between two words, and others), analysed as the
         /// character walk finds them.
