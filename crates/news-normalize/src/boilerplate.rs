@@ -567,9 +567,8 @@ struct Entry {
     terminal: bool,
     ascii_words: bool,
     digit_word: bool,
-    /// [`sequence_hash`] of all the words, and of the first [`GRAM`].
+    /// [`sequence_hash`] of all the words.
     sequence: u64,
-    opening: u64,
     /// The content words sorted and deduplicated, made when first compared.
     content_set: OnceCell<Box<[u64]>>,
     /// [`bio_cues`], made when first asked.
@@ -608,7 +607,6 @@ struct Analysis<'a> {
     /// Some word is all ASCII digits.
     digit_word: bool,
     sequence: u64,
-    opening: u64,
     content_set: &'a OnceCell<Box<[u64]>>,
     bio_cues: &'a OnceCell<u8>,
     /// The [`CueSet`]s that may have a word in the line (a clear bit: none has).
@@ -709,7 +707,6 @@ impl BlockCache {
             ascii_words: e.ascii_words,
             digit_word: e.digit_word,
             sequence: e.sequence,
-            opening: e.opening,
             content_set: &e.content_set,
             bio_cues: &e.bio_cues,
             cue_sets: e.cue_sets,
@@ -871,10 +868,7 @@ impl BlockCache {
         numbers.extend_from_slice(&content[..kept]);
         let span = |a: usize, b: usize| (a as u32, b as u32);
         let hashes = &numbers[hashes_start..hashes_end];
-        let (sequence, opening) = (
-            sequence_hash(hashes),
-            hashes.get(..GRAM).map_or(0, sequence_hash),
-        );
+        let sequence = sequence_hash(hashes);
         let content_end = numbers.len();
         self.numbers = numbers;
         self.scratch = content;
@@ -890,7 +884,6 @@ impl BlockCache {
             ascii_words,
             digit_word,
             sequence,
-            opening,
             content_set: OnceCell::new(),
             bio_cues: OnceCell::new(),
             cue_sets,
@@ -2746,7 +2739,8 @@ fn find_repeats(
     firsts.clear();
     for i in (0..blocks.len()).filter(|&i| candidate(i)) {
         first_pairs.insert(pair_key(blocks[i].hashes[0], blocks[i].hashes[1]));
-        firsts.push((blocks[i].opening, i));
+        // (the opening 6-gram's hash, made for the candidates only)
+        firsts.push((sequence_hash(&blocks[i].hashes[..GRAM]), i));
     }
     firsts.sort_unstable();
     // keep the first MAX_SHARED_OPENING of each opening (`kept` is the
