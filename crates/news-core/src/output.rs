@@ -130,6 +130,7 @@ impl Sink {
             Out::Writer(_) => Rendered::default(),
         }
     }
+
     /// Writes records rendered by a buffer sink.
     pub fn write_rendered(&mut self, rendered: &Rendered) -> Result<(), WriteError> {
         self.write_pending()?;
@@ -181,6 +182,9 @@ impl Sink {
         Ok(())
     }
 
+    /// Writes one record as a line with serde_json's own writer: the same
+    /// bytes as [`Sink::emit`], more slowly. The passthrough benchmark uses
+    /// it to measure the plain serde_json round trip.
     pub fn emit_with_serde_json(&mut self, record: &Record) -> Result<(), WriteError> {
         self.write_pending()?;
         serde_json::to_writer(&mut self.out, &*record.fields()).map_err(write_error)?;

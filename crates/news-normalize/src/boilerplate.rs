@@ -2361,7 +2361,7 @@ fn first_word_ends_in_digit(text: &str) -> bool {
         .iter()
         .position(|b| !b.is_ascii_alphanumeric())
         .map_or(bytes.len(), |n| start + n);
-    if bytes.get(start).is_some_and(u8::is_ascii) && bytes.get(end).is_none_or(u8::is_ascii) {
+    if bytes[start].is_ascii() && bytes.get(end).is_none_or(u8::is_ascii) {
         // (a run of ASCII letters and digits, ended by an ASCII byte or the end)
         return bytes[end - 1].is_ascii_digit();
     }

@@ -243,9 +243,9 @@ fn ascii_tokens(text: &str, separators: impl Fn(u64) -> u64) -> impl Iterator<It
         while mask == 0 {
             chunk += 8;
             if chunk >= bytes.len() {
-                // (the last run, if any: ended by the text's end)
-                let token = &text[start.min(bytes.len())..];
-                start = bytes.len() + 1;
+                // (the last run, if any, ended by the text's end; then none)
+                let token = &text[start..];
+                start = bytes.len();
                 return (!token.is_empty()).then_some(token);
             }
             mask = separators(swar::load_le(bytes, chunk));
@@ -288,9 +288,10 @@ fn detokenize_with<const RUNS: bool>(text: &str) -> String {
         if n > 0 {
             out.push('\n');
         }
-        let mut glue_next = true; // no space before the next token
-                                  // Words in a row, one space apart, come out as they are: the run
-                                  // of them not yet written (start and end in `line`) is copied whole.
+        // no space before the next token
+        let mut glue_next = true;
+        // Words in a row, one space apart, come out as they are: the run of
+        // them not yet written (start and end in `line`) is copied whole.
         let mut run: Option<(usize, usize)> = None;
         for token in ascii_tokens(line, spaces) {
             // A token opening with a letter or digit is a word (but for the
@@ -452,29 +453,12 @@ mod tests {
         }
     }
 
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
-
-        /// Texts made of the marks' pieces and prose, long and short.
-        #[test]
-        fn the_gate_counts_what_separate_searches_count_in_any_text(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    " ", ",", ".", "'", "s", "n", "t", "`", ";", ":", "-", "lrb", "-lrb-",
-                    " , ", " n't ", "``", "word", "Prose goes on, as prose does. ", "\n",
-                ]),
-                0..80,
-            )
-        ) {
-            let text = pieces.concat();
-            for (name, gate) in gates() {
-                proptest::prop_assert_eq!(
-                    gate(text.as_bytes()).min(2),
-                    reference(&text).min(2),
-                    "{}: {:?}", name, text
-                );
-            }
-        }
+    /// Lists of up to `most` pieces drawn from `pool`.
+    fn pieces_of(
+        pool: Vec<&'static str>,
+        most: usize,
+    ) -> impl proptest::strategy::Strategy<Value = Vec<&'static str>> {
+        proptest::collection::vec(proptest::sample::select(pool), 0..most)
     }
 
     /// The non-empty pieces `str::split` finds between `separators`.
@@ -504,32 +488,50 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
-        /// Texts of every length, separators at every place within and
-        /// across the eight-byte chunks the search reads.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Texts made of the marks' pieces and prose, long and short.
         #[test]
-        fn words_copied_in_runs_come_out_as_one_by_one(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "word", "Two", "9", "n't", "'s", ",", ".", "``", "''", "'", "`", "\"",
-                    "-lrb-", "-RRB-", "$", "%", "(", ")", "é", "x-y", "", " ", "  ", "\n",
-                ]),
-                0..40,
-            )
+        fn the_gate_counts_what_separate_searches_count_in_any_text(
+            pieces in pieces_of(vec![
+                " ", ",", ".", "'", "s", "n", "t", "`", ";", ":", "-", "lrb", "-lrb-",
+                " , ", " n't ", "``", "word", "Prose goes on, as prose does. ", "\n",
+            ], 80)
         ) {
-            let text = pieces.join(" ");
-            proptest::prop_assert_eq!(
-                detokenize_with::<true>(&text),
-                detokenize_with::<false>(&text)
-            );
+            let text = pieces.concat();
+            for (name, gate) in gates() {
+                proptest::prop_assert_eq!(
+                    gate(text.as_bytes()).min(2),
+                    reference(&text).min(2),
+                    "{}: {:?}", name, text
+                );
+            }
         }
 
+        /// Texts of every length, separators at every place within and
+        /// across the eight-byte chunks the search reads.
         #[test]
         fn ascii_tokens_split_as_str_split_does(text in "[a ,\n'é`]{0,40}") {
             let tokens: Vec<&str> = ascii_tokens(&text, spaces_and_breaks).collect();
             proptest::prop_assert_eq!(tokens, split_tokens(&text, &[' ', '\n']));
             let tokens: Vec<&str> = ascii_tokens(&text, spaces).collect();
             proptest::prop_assert_eq!(tokens, split_tokens(&text, &[' ']));
+        }
+
+        /// Token lines (words, clitics, quotes, brackets; one space, two,
+        /// or a line break between): copying words in runs changes nothing.
+        #[test]
+        fn words_copied_in_runs_come_out_as_one_by_one(
+            pieces in pieces_of(vec![
+                "word", "Two", "9", "n't", "'s", ",", ".", "``", "''", "'", "`", "\"",
+                "-lrb-", "-RRB-", "$", "%", "(", ")", "é", "x-y", "", " ", "  ", "\n",
+            ], 40)
+        ) {
+            let text = pieces.join(" ");
+            proptest::prop_assert_eq!(
+                detokenize_with::<true>(&text),
+                detokenize_with::<false>(&text)
+            );
         }
     }
 
