@@ -38,13 +38,22 @@ run_all() { local s e; s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N); ech
 
 declare -A secs
 for name in passthrough passthrough_nc passthrough_all normalize normalize_all; do secs[$name]=""; done
+# each round's own ratios (its runs are seconds apart, so a change in the
+# machine's load between rounds cancels out of them)
+round_one="" round_all=""
 for _ in $(seq "$RUNS"); do
   # Alternate the tools so machine noise hits them alike.
-  secs[passthrough]+="$(pinned "$big" "$PASS" -j 1)"$'\n'
+  p1=$(pinned "$big" "$PASS" -j 1)
+  secs[passthrough]+="$p1"$'\n'
   secs[passthrough_nc]+="$(pinned "$big" "$PASS" -j 1 --news-core)"$'\n'
-  secs[normalize]+="$(pinned "$big" "$NORM" -j 1)"$'\n'
-  secs[passthrough_all]+="$(run_all "$PASS" -j 0 "$big")"$'\n'
-  secs[normalize_all]+="$(run_all "$NORM" -j 0 "$big")"$'\n'
+  n1=$(pinned "$big" "$NORM" -j 1)
+  secs[normalize]+="$n1"$'\n'
+  pa1=$(run_all "$PASS" -j 0 "$big")
+  secs[passthrough_all]+="$pa1"$'\n'
+  a1=$(run_all "$NORM" -j 0 "$big")
+  secs[normalize_all]+="$a1"$'\n'
+  round_one+="$(echo "100 * $p1 / $n1" | bc -l)"$'\n'
+  round_all+="$(echo "100 * $pa1 / $a1" | bc -l)"$'\n'
 done
 p=$(printf '%s' "${secs[passthrough]}" | median)
 pn=$(printf '%s' "${secs[passthrough_nc]}" | median)
@@ -60,6 +69,9 @@ printf '%-40s %8.2f s %9.1f MB/s\n' "passthrough -j 1 (1 core)" "$p" "$(mbps "$p
   "news-normalize -j 0 ($(nproc) cores)" "$a" "$(mbps "$a")"
 printf 'ratio normalize/passthrough: %.1f%% on one core, %.1f%% on %s cores (target >= 30%%)\n' \
   "$(echo "100 * $p / $n" | bc -l)" "$(echo "100 * $pa / $a" | bc -l)" "$(nproc)"
+spread() { sort -g | awk '{a[NR]=$1} END {printf "%.1f%% to %.1f%%, median %.1f%%", a[1], a[NR], (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+printf '(ratio in each round: %s on one core; %s on %s cores)\n' \
+  "$(printf '%s' "$round_one" | spread)" "$(printf '%s' "$round_all" | spread)" "$(nproc)"
 printf '(against the passthrough parsing and writing as news-core does, one core: %.1f%%)\n' "$(echo "100 * $pn / $n" | bc -l)"
 printf '(news-normalize on %s cores against the one-core passthrough: %.1f%%)\n' \
   "$(nproc)" "$(echo "100 * $p / $a" | bc -l)"
