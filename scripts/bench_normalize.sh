@@ -4,7 +4,9 @@
 # in one run: both on one core, and both on all cores (the passthrough then
 # runs on news-core's parallel runner, as the stages do). Reports MB/s
 # medians, the ratios, and peak memory (max RSS) at two input sizes to show
-# it stays flat.
+# it stays flat. The ratio of the medians is the figure; each round's own
+# ratios (range and median) are printed beside it, to show how much of it
+# is noise on a shared machine.
 #
 # The stages parse records into news-core's own list of fields (no hashed
 # map per record) and write with news-core's own writer (same bytes, faster
