@@ -71,7 +71,12 @@ printf '%-40s %8.2f s %9.1f MB/s\n' "passthrough -j 1 (1 core)" "$p" "$(mbps "$p
   "news-normalize -j 0 ($(nproc) cores)" "$a" "$(mbps "$a")"
 printf 'ratio normalize/passthrough: %.1f%% on one core, %.1f%% on %s cores (target >= 30%%)\n' \
   "$(echo "100 * $p / $n" | bc -l)" "$(echo "100 * $pa / $a" | bc -l)" "$(nproc)"
-spread() { sort -g | awk '{a[NR]=$1} END {printf "%.1f%% to %.1f%%, median %.1f%%", a[1], a[NR], (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# spread: the range and median of the numbers on stdin, one per line.
+spread() {
+  local v
+  v=$(sort -g)
+  printf '%.1f%% to %.1f%%, median %.1f%%' "$(head -1 <<< "$v")" "$(tail -1 <<< "$v")" "$(median <<< "$v")"
+}
 printf '(ratio in each round: %s on one core; %s on %s cores)\n' \
   "$(printf '%s' "$round_one" | spread)" "$(printf '%s' "$round_all" | spread)" "$(nproc)"
 printf '(against the passthrough parsing and writing as news-core does, one core: %.1f%%)\n' "$(echo "100 * $pn / $n" | bc -l)"

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use news_core::text::{is_month_or_weekday, is_time_zone, Case, MONTHS_AND_WEEKDAYS, TIME_ZONES};
+use news_core::text::{Case, MONTHS_AND_WEEKDAYS, TIME_ZONES};
 use regex::{Regex, RegexSet};
 
 /// Why a block was removed. The names are what `normalize.removed[].reason`
@@ -2438,13 +2438,9 @@ const DATE_WORD_LISTS: [&[&str]; 4] = [
     &ORDINAL_SUFFIXES,
 ];
 
-/// Whether a (lowercase) word is one of [`DATE_WORD_LISTS`] (the month
-/// names and time zones by their `match`).
+/// Whether a (lowercase) word is one of [`DATE_WORD_LISTS`].
 fn is_date_word(w: &str) -> bool {
-    is_month_or_weekday(w)
-        || is_time_zone(w)
-        || DATE_LABELS.contains(&w)
-        || ORDINAL_SUFFIXES.contains(&w)
+    DATE_WORD_LISTS.iter().any(|list| list.contains(&w))
 }
 
 /// The hashes of [`DATE_WORD_LISTS`], sorted.
