@@ -287,8 +287,8 @@ const NORM_WORDS: usize = 40;
 const MAX_PATTERN_BYTES: usize = 480;
 
 /// Hashes a lowercased word a byte at a time, eight bytes to a mixing step.
-/// Words of up to eight bytes (nearly all) cost one final mix, and for them
-/// the packed bytes are the word itself (see [`is_stopword_packed`]).
+/// Words of up to eight bytes (nearly all) cost one final mix, and no two
+/// of them hash alike (see [`WordHasher::finish`]).
 struct WordHasher {
     state: u64,
     packed: u64,
@@ -323,16 +323,12 @@ impl WordHasher {
     }
 
     /// The hash; [`mix64`] is a bijection, so words of up to eight bytes
-    /// never collide.
+    /// never collide (the length, xored into the lowest byte, cannot make
+    /// two of them alike: a longer word has a byte above that where a
+    /// shorter one has none).
     #[inline]
     fn finish(&self) -> u64 {
         mix64(self.state ^ self.packed ^ self.len as u64)
-    }
-
-    /// The word's bytes as one number when it has at most eight.
-    #[inline]
-    fn packed(&self) -> Option<u64> {
-        (self.len <= 8).then_some(self.packed)
     }
 }
 
@@ -361,12 +357,12 @@ static BYTE_CLASS: [u8; 256] = {
 };
 
 /// The run of ASCII letters and digits that starts at `start`: where it
-/// ends, and [`hash_ascii_word`]'s answer for it (made from the same read
+/// ends, and [`hash_ascii_word`]'s hash of it (made from the same read
 /// when the run is shorter than eight bytes, as most words are). The run's
 /// end is found eight bytes at a time: it costs no mispredicted branch, as
 /// a byte-by-byte loop's exit does once a word.
 #[inline]
-fn ascii_run(bytes: &[u8], start: usize) -> (usize, (u64, Option<u64>)) {
+fn ascii_run(bytes: &[u8], start: usize) -> (usize, u64) {
     let chunk = load_le(bytes, start);
     let others = !ascii_alnum(chunk) & HIGH_BITS;
     if others == 0 {
@@ -375,15 +371,12 @@ fn ascii_run(bytes: &[u8], start: usize) -> (usize, (u64, Option<u64>)) {
     }
     let n = (others.trailing_zeros() / 8) as usize; // at most 7
     if n == 0 {
-        return (start, (0, None));
+        return (start, 0);
     }
     // the run's bytes, first byte highest, as `hash_ascii_word` reads them
     let raw = (chunk << (8 * (8 - n))).swap_bytes();
     let packed = raw | (LOWER_BIT >> (8 * (8 - n)));
-    (
-        start + n,
-        (mix64(WordHasher::SEED ^ packed ^ n as u64), Some(packed)),
-    )
+    (start + n, mix64(WordHasher::SEED ^ packed ^ n as u64))
 }
 
 /// Where the run of ASCII letters and digits that goes on at `i` ends.
@@ -402,8 +395,8 @@ fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
 struct UnicodeWord {
     /// Where it ends (a byte offset).
     end: usize,
-    /// The hash and packed bytes of its lowercase form.
-    hashed: (u64, Option<u64>),
+    /// The hash of its lowercase form.
+    hash: u64,
     /// It has no ASCII letter or digit and no Kelvin sign or long s (see
     /// [`Analysis::ascii_words`]).
     ascii_boundaries: bool,
@@ -436,19 +429,18 @@ fn unicode_word(text: &str, start: usize, lower: &mut String) -> UnicodeWord {
     }
     lower.clear();
     lower.extend(text[start..i].chars().flat_map(char::to_lowercase));
-    let hasher = WordHasher::of(lower.as_bytes());
     UnicodeWord {
         end: i,
-        hashed: (hasher.finish(), hasher.packed()),
+        hash: WordHasher::of(lower.as_bytes()).finish(),
         ascii_boundaries: ascii_boundaries && !some_ascii,
     }
 }
 
 /// What [`WordHasher`] makes of the word `bytes[start..end]`, ASCII
-/// letters and digits, taken eight bytes at a time: `(hash, packed)`.
+/// letters and digits, taken eight bytes at a time.
 /// Bytes after the word, when there are eight, are read and masked off.
 #[inline]
-fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> (u64, Option<u64>) {
+fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> u64 {
     let fold = |chunk: &[u8]| {
         chunk
             .iter()
@@ -468,11 +460,7 @@ fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> (u64, Option<u64>)
     };
     // (only the word's last `n` bytes get the bit)
     let packed = raw | (LOWER_BIT >> (8 * (8 - n)));
-    let len = end - start;
-    (
-        mix64(state ^ packed ^ len as u64),
-        (len <= 8).then_some(packed),
-    )
+    mix64(state ^ packed ^ (end - start) as u64)
 }
 
 /// Bit 5 of every byte: setting it lowercases a letter and leaves a digit
@@ -485,7 +473,7 @@ const LOWER_BIT: u64 = 0x2020_2020_2020_2020;
 /// then the high half folded onto the low half (which hash maps read).
 /// Half the latency of a full finalizer, on a hash taken once per word.
 #[inline]
-fn mix64(x: u64) -> u64 {
+const fn mix64(x: u64) -> u64 {
     let x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     x ^ (x >> 32)
 }
@@ -502,10 +490,13 @@ const fn pack(word: &str) -> u64 {
     packed
 }
 
-/// The packed stopwords by slot, each in its home slot or the next one, so
-/// that a lookup reads two slots and takes no branch (whether a word is a
-/// stopword is a coin toss the processor cannot predict). Empty slots hold
-/// a value no word packs to (`0xFF` is no byte of UTF-8).
+/// The hashes of the stopwords by slot, each in its home slot or the next
+/// one, so that a lookup reads two slots and takes no branch (whether a
+/// word is a stopword is a coin toss the processor cannot predict). Empty
+/// slots hold `u64::MAX`, the hash of no stopword. A word is taken for a
+/// stopword when its hash is one's: no other word of up to eight bytes
+/// has it ([`WordHasher::finish`]), and a longer one would need a 64-bit
+/// collision, as any two words compared by hash here would.
 ///
 /// Built at compile time: a plain read, no lazy initialization to check on
 /// every word.
@@ -513,8 +504,11 @@ static STOPWORD_TABLE: [u64; STOP_SLOTS] = {
     let mut table = [u64::MAX; STOP_SLOTS];
     let mut k = 0;
     while k < STOPWORDS.len() {
-        let packed = pack(STOPWORDS[k]);
-        let home = stop_slot(packed);
+        let word = STOPWORDS[k];
+        assert!(word.len() <= 8, "a stopword hashes in one step");
+        let hash = mix64(WordHasher::SEED ^ pack(word) ^ word.len() as u64);
+        assert!(hash != u64::MAX);
+        let home = stop_slot(hash);
         let slot = if table[home] == u64::MAX {
             home
         } else {
@@ -524,7 +518,7 @@ static STOPWORD_TABLE: [u64; STOP_SLOTS] = {
             table[slot] == u64::MAX,
             "every stopword within one slot of home"
         );
-        table[slot] = packed;
+        table[slot] = hash;
         k += 1;
     }
     table
@@ -532,20 +526,20 @@ static STOPWORD_TABLE: [u64; STOP_SLOTS] = {
 
 const STOP_SLOTS: usize = 512;
 
+/// A stopword's home slot: the hash's low bits (those the 64 stopwords
+/// fill without a third one in any slot; the compile-time table checks).
 #[inline]
-const fn stop_slot(packed: u64) -> usize {
-    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+const fn stop_slot(hash: u64) -> usize {
+    hash as usize % STOP_SLOTS
 }
 
-/// [`is_stopword`] for a word given packed (every stopword has at most
-/// eight bytes, so a longer word is none).
+/// Whether the word of hash `hash` (see [`WordHasher`]) is one of
+/// [`STOPWORDS`].
 #[inline]
-fn is_stopword_packed(packed: Option<u64>) -> bool {
-    // (no word packs to zero: a longer word never matches)
-    let packed = packed.unwrap_or(0);
+fn is_stopword_hash(hash: u64) -> bool {
     let table = &STOPWORD_TABLE;
-    let home = stop_slot(packed);
-    (table[home] == packed) | (table[(home + 1) % STOP_SLOTS] == packed)
+    let home = stop_slot(hash);
+    (table[home] == hash) | (table[(home + 1) % STOP_SLOTS] == hash)
 }
 
 /// What is known about a line's content, whatever its position: computed
@@ -788,7 +782,6 @@ impl BlockCache {
         if content.len() < bytes.len() / 2 + 1 {
             content.resize(bytes.len() / 2 + 1, 0);
         }
-        let mut kept = 0;
         while i < bytes.len() {
             let b = bytes[i];
             let class = BYTE_CLASS[usize::from(b)];
@@ -815,30 +808,25 @@ impl BlockCache {
                 let start = i;
                 // ASCII letters and digits eight bytes at a time; a word that
                 // goes on with other letters is taken again character by character.
-                let ascii_hashed;
-                (i, ascii_hashed) = ascii_run(bytes, i);
+                let ascii_hash;
+                (i, ascii_hash) = ascii_run(bytes, i);
                 let mixed = i < bytes.len()
                     && bytes[i] >= 0x80
                     && text[i..].chars().next().is_some_and(is_alphanumeric);
                 let ascii = i > start && !mixed;
-                let (hash, packed) = if ascii {
+                let hash = if ascii {
                     norm_bytes += i - start;
                     digit_word |= bytes[start].is_ascii_digit()
                         && bytes[start..i].iter().all(u8::is_ascii_digit);
-                    ascii_hashed
+                    ascii_hash
                 } else {
                     let word = unicode_word(text, start, &mut lower);
                     i = word.end;
                     ascii_words &= word.ascii_boundaries;
                     norm_bytes += lower.len();
-                    word.hashed
+                    word.hash
                 };
                 numbers.push(hash);
-                // (written in any case and kept only for a content word: no
-                // branch on the unpredictable stopword test)
-                let content_word = !is_stopword_packed(packed);
-                content[kept] = hash;
-                kept += usize::from(content_word);
                 // The usual separator, a space or a mark and a space, then an
                 // ASCII letter or digit: the next word opens the next
                 // whitespace-separated one, as the loop above would find.
@@ -855,15 +843,21 @@ impl BlockCache {
             }
         }
         let hashes_end = numbers.len();
-        // What is taken of every word's hash, and of the content words',
-        // in loops of their own: in the scan above, with its many values
-        // live, each of these was kept in memory from word to word.
+        // What is taken of the words' hashes, in a loop of its own: in the
+        // scan above, with its many values live, each of these was kept in
+        // memory from word to word, and the stopword lookup lengthened the
+        // chain of steps from one word to the next.
+        let mut kept = 0;
         for &hash in &numbers[hashes_start..] {
             cue_sets |= cue_slots[CueSet::slot(hash)];
-            word_signature |= 1 << (hash >> 58);
-        }
-        for &hash in &content[..kept] {
-            signature |= 1 << (hash >> 58);
+            let bit = 1 << (hash >> 58);
+            word_signature |= bit;
+            // (written in any case and kept only for a content word: no
+            // branch on the unpredictable stopword test)
+            let content_word = !is_stopword_hash(hash);
+            content[kept] = hash;
+            kept += usize::from(content_word);
+            signature |= bit * u64::from(content_word);
         }
         numbers.extend_from_slice(&content[..kept]);
         let span = |a: usize, b: usize| (a as u32, b as u32);
@@ -1747,7 +1741,7 @@ const SUBSCRIBE_CUES: &[&str] = &[
 ];
 
 /// Function words, ignored when comparing what blocks say (none is longer
-/// than eight bytes: see [`is_stopword_packed`]).
+/// than eight bytes: see [`STOPWORD_TABLE`]).
 const STOPWORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
     "is", "was", "were", "are", "be", "been", "it", "its", "that", "this", "these", "those", "he",
@@ -1758,7 +1752,7 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether a lowercased word is one of [`STOPWORDS`].
 fn is_stopword(word: &str) -> bool {
-    word.len() <= 8 && is_stopword_packed(Some(pack(word)))
+    is_stopword_hash(word_hash(word))
 }
 
 static BIO_CUES: LazyLock<DfaSet> = LazyLock::new(|| {
@@ -3441,8 +3435,7 @@ mod tests {
         let alphabet = b"aZ09xQmTzA";
         for len in 1..=25 {
             let word: Vec<u8> = (0..len).map(|k| alphabet[(k * 7 + len) % 10]).collect();
-            let hasher = WordHasher::of(&word.to_ascii_lowercase());
-            let expected = (hasher.finish(), hasher.packed());
+            let expected = WordHasher::of(&word.to_ascii_lowercase()).finish();
             // alone, and followed by up to nine other bytes (read, masked off)
             for after in 0..10 {
                 let mut text = word.clone();
