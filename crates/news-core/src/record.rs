@@ -60,10 +60,46 @@ enum Fields {
     /// finding a key by comparing it with each is cheaper than the hashed
     /// map serde_json builds for an object (a hash of every key, a table
     /// allocated and freed for every record).
-    List(Vec<(String, Field)>),
+    List(Vec<(Key, Field)>),
     /// serde_json's own map, as `serde_json::from_str::<Value>` makes it
     /// ([`Layout::SerdeJsonMap`]). It turns into a list when a field is set.
     Map(Map<String, Value>),
+}
+
+/// A field's name: the names records of news corpora and the stages use
+/// are not allocated for every record ([`key`]).
+type Key = Cow<'static, str>;
+
+/// The field names that [`key`] gives without allocating: the record
+/// contract's and the stages' own, and other common ones of news corpora.
+const COMMON_KEYS: &[&str] = &[
+    "id",
+    "text",
+    "title",
+    "source",
+    "url",
+    "published",
+    "metadata",
+    "normalize",
+    "sentences",
+    "entities",
+    "fingerprint",
+    "group",
+    "date",
+    "lang",
+    "language",
+    "author",
+    "authors",
+    "domain",
+    "timestamp",
+];
+
+/// The key of a field named `name`.
+fn key(name: &str) -> Option<Key> {
+    COMMON_KEYS
+        .iter()
+        .find(|&&common| common == name)
+        .map(|&common| Cow::Borrowed(common))
 }
 
 /// A field's value.
@@ -196,16 +232,16 @@ impl Record {
         let list = self.list_mut();
         match list.iter_mut().find(|(k, _)| k == key) {
             Some((_, old)) => *old = field,
-            None => list.push((key.to_string(), field)),
+            None => list.push((key_of(key), field)),
         }
     }
 
     /// The fields as a list (a map is turned into one).
-    fn list_mut(&mut self) -> &mut Vec<(String, Field)> {
+    fn list_mut(&mut self) -> &mut Vec<(Key, Field)> {
         if let Fields::Map(map) = &mut self.fields {
             let list = std::mem::take(map)
                 .into_iter()
-                .map(|(k, v)| (k, Field::Value(v)))
+                .map(|(k, v)| (Cow::Owned(k), Field::Value(v)))
                 .collect();
             self.fields = Fields::List(list);
         }
@@ -231,7 +267,7 @@ impl Record {
             Fields::Map(map) => Cow::Borrowed(map),
             Fields::List(list) => Cow::Owned(
                 list.iter()
-                    .map(|(k, f)| (k.clone(), f.clone().into_value()))
+                    .map(|(k, f)| (k.to_string(), f.clone().into_value()))
                     .collect(),
             ),
         }
@@ -262,7 +298,10 @@ impl Record {
     pub fn into_fields(self) -> Map<String, Value> {
         match self.fields {
             Fields::Map(map) => map,
-            Fields::List(list) => list.into_iter().map(|(k, f)| (k, f.into_value())).collect(),
+            Fields::List(list) => list
+                .into_iter()
+                .map(|(k, f)| (k.into_owned(), f.into_value()))
+                .collect(),
         }
     }
 }
@@ -275,7 +314,7 @@ const SCAN_FIELDS: usize = 16;
 /// An object's fields in order, parsed by serde_json as it parses an object
 /// into a [`Value`] (a key given twice keeps its first place and its last
 /// value), without serde_json's map.
-struct FieldList(Vec<(String, Field)>);
+struct FieldList(Vec<(Key, Field)>);
 
 impl<'de> serde::Deserialize<'de> for FieldList {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -293,10 +332,10 @@ impl<'de> serde::de::Visitor<'de> for FieldListVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<FieldList, A::Error> {
-        let mut list: Vec<(String, Field)> = Vec::with_capacity(8);
+        let mut list: Vec<(Key, Field)> = Vec::with_capacity(8);
         // (by key, for a large object)
-        let mut index: Option<HashMap<String, usize>> = None;
-        while let Some(key) = access.next_key::<String>()? {
+        let mut index: Option<HashMap<Key, usize>> = None;
+        while let Some(FieldKey(key)) = access.next_key()? {
             let value = Field::Value(access.next_value()?);
             let seen = match &index {
                 Some(index) => index.get(&key).copied(),
@@ -320,6 +359,38 @@ impl<'de> serde::de::Visitor<'de> for FieldListVisitor {
             }
         }
         Ok(FieldList(list))
+    }
+}
+
+/// A field name as [`FieldListVisitor`] reads it: a [`Key`].
+struct FieldKey(Key);
+
+/// [`key`], or the name allocated.
+fn key_of(name: &str) -> Key {
+    key(name).unwrap_or_else(|| Cow::Owned(name.to_owned()))
+}
+
+impl<'de> serde::Deserialize<'de> for FieldKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(FieldKeyVisitor)
+    }
+}
+
+struct FieldKeyVisitor;
+
+impl serde::de::Visitor<'_> for FieldKeyVisitor {
+    type Value = FieldKey;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<FieldKey, E> {
+        Ok(FieldKey(key_of(name)))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, name: String) -> Result<FieldKey, E> {
+        Ok(FieldKey(key(&name).unwrap_or(Cow::Owned(name))))
     }
 }
 
@@ -505,7 +576,7 @@ fn set_minted_id(record: &mut Record, id: &str) {
     } else {
         record
             .list_mut()
-            .insert(0, (id_key.to_string(), Field::Value(value)));
+            .insert(0, (key_of(&id_key), Field::Value(value)));
     }
 }
 
@@ -684,13 +755,26 @@ mod tests {
         })
     }
 
+    /// A field name as written in JSON: an uncommon one or one of
+    /// [`COMMON_KEYS`], maybe spelled with an escape.
+    fn field_name() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "k[a-x]",
+            proptest::sample::select(vec!["title", "url", "group", r"t\u0069tle", r"gr\u006fup"])
+                .prop_map(str::to_string),
+        ]
+    }
+
     proptest::proptest! {
-        // Objects of up to 40 fields, from 24 keys (so larger ones repeat
-        // some), one of them the text: parsed into news-core's list of
-        // fields, they read and write as serde_json's own map does.
+        // Objects of up to 40 fields, from 24 keys and some common names
+        // (kept without allocating), written plain or with an escape (so
+        // larger ones repeat some), one of them the text: parsed into
+        // news-core's list of fields, they read and write as serde_json's
+        // own map does.
         #[test]
         fn field_lists_read_and_write_as_serde_json_maps_do(
-            fields in proptest::collection::vec(("k[a-x]", json_value()), 0..40),
+            fields in proptest::collection::vec((field_name(), json_value()), 0..40),
             text_at in 0usize..40,
         ) {
             let mut members: Vec<String> =
@@ -712,6 +796,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn common_field_names_are_not_allocated() {
+        let r = parse(r#"{"id":"a","t\u0069tle":"T","text":"x","kz":1}"#).unwrap();
+        let Fields::List(list) = &r.fields else {
+            panic!("parsed into a list")
+        };
+        let borrowed: Vec<_> = list
+            .iter()
+            .map(|(k, _)| (&**k, matches!(k, Cow::Borrowed(_))))
+            .collect();
+        assert_eq!(
+            borrowed,
+            [("id", true), ("title", true), ("text", true), ("kz", false)]
+        );
     }
 
     #[test]
