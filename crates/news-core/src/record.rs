@@ -67,10 +67,10 @@ enum Fields {
 }
 
 /// A field's name: the names records of news corpora and the stages use
-/// are not allocated for every record ([`key`]).
+/// are not allocated for every record ([`common_key`]).
 type Key = Cow<'static, str>;
 
-/// The field names that [`key`] gives without allocating: the record
+/// The field names that [`common_key`] gives without allocating: the record
 /// contract's and the stages' own, and other common ones of news corpora.
 const COMMON_KEYS: &[&str] = &[
     "id",
@@ -94,8 +94,8 @@ const COMMON_KEYS: &[&str] = &[
     "timestamp",
 ];
 
-/// The key of a field named `name`.
-fn key(name: &str) -> Option<Key> {
+/// The key of a field named `name`, when the name is one of [`COMMON_KEYS`].
+fn common_key(name: &str) -> Option<Key> {
     COMMON_KEYS
         .iter()
         .find(|&&common| common == name)
@@ -365,9 +365,9 @@ impl<'de> serde::de::Visitor<'de> for FieldListVisitor {
 /// A field name as [`FieldListVisitor`] reads it: a [`Key`].
 struct FieldKey(Key);
 
-/// [`key`], or the name allocated.
+/// The key of a field named `name`: [`common_key`], or the name allocated.
 fn key_of(name: &str) -> Key {
-    key(name).unwrap_or_else(|| Cow::Owned(name.to_owned()))
+    common_key(name).unwrap_or_else(|| Cow::Owned(name.to_owned()))
 }
 
 impl<'de> serde::Deserialize<'de> for FieldKey {
@@ -390,7 +390,7 @@ impl serde::de::Visitor<'_> for FieldKeyVisitor {
     }
 
     fn visit_string<E: serde::de::Error>(self, name: String) -> Result<FieldKey, E> {
-        Ok(FieldKey(key(&name).unwrap_or(Cow::Owned(name))))
+        Ok(FieldKey(common_key(&name).unwrap_or(Cow::Owned(name))))
     }
 }
 
