@@ -293,6 +293,11 @@ fn detokenize_with<const RUNS: bool>(text: &str) -> String {
         // Words in a row, one space apart, come out as they are: the run of
         // them not yet written (start and end in `line`) is copied whole.
         let mut run: Option<(usize, usize)> = None;
+        let write_run = |out: &mut String, run: Option<(usize, usize)>| {
+            if let Some((a, b)) = run {
+                out.push_str(&line[a..b]);
+            }
+        };
         for token in ascii_tokens(line, spaces) {
             // A token opening with a letter or digit is a word (but for the
             // clitic "n't"): it glues to nothing.
@@ -304,9 +309,7 @@ fn detokenize_with<const RUNS: bool>(text: &str) -> String {
                 match &mut run {
                     Some((_, last)) if RUNS && *last + 1 == start => *last = end,
                     _ => {
-                        if let Some((a, b)) = run {
-                            out.push_str(&line[a..b]);
-                        }
+                        write_run(&mut out, run);
                         if !glue_next {
                             out.push(' ');
                         }
@@ -316,9 +319,7 @@ fn detokenize_with<const RUNS: bool>(text: &str) -> String {
                 glue_next = false;
                 continue;
             }
-            if let Some((a, b)) = run.take() {
-                out.push_str(&line[a..b]);
-            }
+            write_run(&mut out, run.take());
             let mapped = bracket(token).unwrap_or(token);
             let (glue_before, glue_after, emit) = if mapped == "``" {
                 double_open = true;
@@ -353,9 +354,7 @@ fn detokenize_with<const RUNS: bool>(text: &str) -> String {
             out.push_str(emit);
             glue_next = glue_after;
         }
-        if let Some((a, b)) = run {
-            out.push_str(&line[a..b]);
-        }
+        write_run(&mut out, run);
     }
     out
 }
