@@ -385,12 +385,9 @@ impl serde::de::Visitor<'_> for FieldKeyVisitor {
         f.write_str("a field name")
     }
 
+    // (serde_json gives a key as a borrowed or scratch str, never owned)
     fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<FieldKey, E> {
         Ok(FieldKey(key_of(name)))
-    }
-
-    fn visit_string<E: serde::de::Error>(self, name: String) -> Result<FieldKey, E> {
-        Ok(FieldKey(common_key(&name).unwrap_or(Cow::Owned(name))))
     }
 }
 
