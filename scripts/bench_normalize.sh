@@ -38,6 +38,9 @@ peak_kb() { /usr/bin/time -f %M "$@" 2>&1 > /dev/null | tail -1; }
 # all cores, no pinning
 run_all() { local s e; s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 
+# pct A B: A's time as a percentage of B's (B's throughput against A's).
+pct() { echo "100 * $1 / $2" | bc -l; }
+
 declare -A secs
 for name in passthrough passthrough_nc passthrough_all normalize normalize_all; do secs[$name]=""; done
 # each round's own ratios (its runs are seconds apart, so a change in the
@@ -54,8 +57,8 @@ for _ in $(seq "$RUNS"); do
   secs[passthrough_all]+="$pa1"$'\n'
   a1=$(run_all "$NORM" -j 0 "$big")
   secs[normalize_all]+="$a1"$'\n'
-  round_one+="$(echo "100 * $p1 / $n1" | bc -l)"$'\n'
-  round_all+="$(echo "100 * $pa1 / $a1" | bc -l)"$'\n'
+  round_one+="$(pct "$p1" "$n1")"$'\n'
+  round_all+="$(pct "$pa1" "$a1")"$'\n'
 done
 p=$(printf '%s' "${secs[passthrough]}" | median)
 pn=$(printf '%s' "${secs[passthrough_nc]}" | median)
@@ -70,7 +73,7 @@ printf '%-40s %8.2f s %9.1f MB/s\n' "passthrough -j 1 (1 core)" "$p" "$(mbps "$p
   "passthrough -j 0 ($(nproc) cores)" "$pa" "$(mbps "$pa")" \
   "news-normalize -j 0 ($(nproc) cores)" "$a" "$(mbps "$a")"
 printf 'ratio normalize/passthrough: %.1f%% on one core, %.1f%% on %s cores (target >= 30%%)\n' \
-  "$(echo "100 * $p / $n" | bc -l)" "$(echo "100 * $pa / $a" | bc -l)" "$(nproc)"
+  "$(pct "$p" "$n")" "$(pct "$pa" "$a")" "$(nproc)"
 # spread: the range and median of the numbers on stdin, one per line.
 spread() {
   local v
@@ -79,8 +82,8 @@ spread() {
 }
 printf '(ratio in each round: %s on one core; %s on %s cores)\n' \
   "$(printf '%s' "$round_one" | spread)" "$(printf '%s' "$round_all" | spread)" "$(nproc)"
-printf '(against the passthrough parsing and writing as news-core does, one core: %.1f%%)\n' "$(echo "100 * $pn / $n" | bc -l)"
+printf '(against the passthrough parsing and writing as news-core does, one core: %.1f%%)\n' "$(pct "$pn" "$n")"
 printf '(news-normalize on %s cores against the one-core passthrough: %.1f%%)\n' \
-  "$(nproc)" "$(echo "100 * $p / $a" | bc -l)"
+  "$(nproc)" "$(pct "$p" "$a")"
 printf 'peak RSS news-normalize -j 0: %s KB on %s MB, %s KB on %s MB\n' \
   "$(peak_kb "$NORM" "$small")" "$((MB / 4))" "$(peak_kb "$NORM" "$big")" "$MB"
